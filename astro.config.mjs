@@ -1,0 +1,38 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkMermaid } from './src/plugins/remark-mermaid';
+import { SITE, editUrlBase } from './src/site.config';
+
+export default defineConfig({
+  site: SITE.url,
+  base: SITE.base,
+  trailingSlash: 'always',
+  // Two questions claiming the same permalink must fail the build, not silently shadow each other.
+  prerenderConflictBehavior: 'error',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [[remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg' }]],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: SITE.title,
+      description: SITE.description,
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      editLink: { baseUrl: editUrlBase },
+      lastUpdated: true,
+      social: [{ icon: 'github', label: 'GitHub', href: SITE.repository }],
+      customCss: ['./src/styles/custom.css'],
+      // Content lives in top-level content/docs, outside Starlight's default src/content/docs.
+      markdown: { processedDirs: ['./content/docs'] },
+      routeMiddleware: './src/route-data/sidebar.ts',
+      expressiveCode: {
+        themes: ['github-light', 'github-dark'],
+        styleOverrides: { codeFontFamily: 'var(--sl-font-mono)' },
+      },
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    }),
+  ],
+});

@@ -1,0 +1,66 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Importance, Status } from '../content-model/question';
+import { questionHref } from '../content-model/permalink';
+
+export interface QuestionSummary {
+  id: string;
+  title: string;
+  topic: string;
+  tags: string[];
+  importance: Importance;
+  status: Status;
+  href: string;
+  description: string | undefined;
+}
+
+export interface TopicWithQuestions {
+  id: string;
+  title: string;
+  description: string;
+  order: number;
+  href: string;
+  questions: QuestionSummary[];
+}
+
+export const topicHref = (id: string) => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}topics/${id}/`;
+
+const zh = new Intl.Collator('zh-CN');
+
+/** Most important first; ties in the reading order of the Chinese titles. */
+export const byImportanceThenTitle = (a: QuestionSummary, b: QuestionSummary) =>
+  b.importance - a.importance || zh.compare(a.title, b.title);
+
+export function summarize(entry: CollectionEntry<'docs'>): QuestionSummary {
+  const d = entry.data;
+  // The questions loader has already enforced these; this narrows the types for the compiler.
+  if (!d.id || !d.topic || !d.status) throw new Error(`${entry.filePath}: 缺少 id、topic 或 status`);
+  return {
+    id: d.id,
+    title: d.title,
+    topic: d.topic,
+    tags: d.tags ?? [],
+    importance: d.importance ?? 1,
+    status: d.status,
+    href: questionHref(d.id, import.meta.env.BASE_URL),
+    description: d.description,
+  };
+}
+
+let cached: Promise<TopicWithQuestions[]> | undefined;
+
+/** Topics in study order, each with its questions; computed once per build. */
+export function loadCatalog(): Promise<TopicWithQuestions[]> {
+  cached ??= (async () => {
+    const [topics, docs] = await Promise.all([getCollection('topics'), getCollection('docs')]);
+    const questions = docs.map(summarize);
+    return topics
+      .map((t) => t.data)
+      .sort((a, b) => a.order - b.order)
+      .map((t) => ({
+        ...t,
+        href: topicHref(t.id),
+        questions: questions.filter((q) => q.topic === t.id).sort(byImportanceThenTitle),
+      }));
+  })();
+  return cached;
+}
