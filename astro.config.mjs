@@ -28,6 +28,7 @@ export default defineConfig({
       // Content lives in top-level content/docs, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content/docs'] },
       routeMiddleware: './src/route-data/sidebar.ts',
+      components: { PageTitle: './src/components/overrides/PageTitle.astro' },
       expressiveCode: {
         themes: ['github-light', 'github-dark'],
         styleOverrides: { codeFontFamily: 'var(--sl-font-mono)' },

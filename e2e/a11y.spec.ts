@@ -1,0 +1,23 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, KNOWN } from './fixtures';
+
+const pages = {
+  home: '/',
+  topic: '/topics/workloads/',
+  question: KNOWN.podCreation,
+  'question with notice': KNOWN.headless,
+};
+
+for (const [kind, path] of Object.entries(pages)) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`${kind} page has no serious accessibility violations (${theme})`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const severe = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      expect(severe).toEqual([]);
+    });
+  }
+}
