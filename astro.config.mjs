@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkMermaid } from './src/plugins/remark-mermaid';
-import { SITE, editUrlBase } from './src/site.config';
+import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
+import { SITE, editUrlBase } from './src/site.config.ts';
 
 export default defineConfig({
   site: SITE.url,

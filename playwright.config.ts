@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from './src/lib/chromium';
+import { chromiumLaunchOptions } from './src/lib/chromium.ts';
 
 const PORT = 4173;
 

@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { questionFields, topicSchema } from './content-model/question';
-import { readTopics, topicIds, TOPICS_FILE } from './content-model/topics';
-import { questionsLoader } from './content-model/questions-loader';
+import { questionFields, topicSchema } from './content-model/question.ts';
+import { readTopics, topicIds, TOPICS_FILE } from './content-model/topics.ts';
+import { questionsLoader } from './content-model/questions-loader.ts';
 
 const questionSchema = questionFields(topicIds(readTopics()));
 

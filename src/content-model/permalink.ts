@@ -1,4 +1,4 @@
-import { ID_PATTERN } from './question';
+import { ID_PATTERN } from './question.ts';
 
 /** URL prefix of question pages: /q/<id>/. */
 export const QUESTION_PREFIX = 'q';

@@ -1,7 +1,7 @@
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { questionEntryId } from './permalink';
+import { questionEntryId } from './permalink.ts';
 
 /**
  * Starlight validates `<StarlightPage>` frontmatter (home, topic pages) with the same schema as

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { topicSchema, type Topic } from './question';
+import { topicSchema, type Topic } from './question.ts';
 
 /** The one file that lists topics; read synchronously because schemas are built at config time. */
 export const TOPICS_FILE = 'content/topics.yaml';

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Importance, Status } from '../content-model/question';
-import { questionHref } from '../content-model/permalink';
+import type { Importance, Status } from '../content-model/question.ts';
+import { questionHref } from '../content-model/permalink.ts';
 
 export interface QuestionSummary {
   id: string;

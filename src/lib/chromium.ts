@@ -13,24 +13,27 @@ export const CHROMIUM_ARGS = [
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
+export type ChromiumSource = 'env' | 'playwright' | 'system';
+
 /**
- * Where Playwright downloaded its own browser we use it; where downloads are impossible
- * (CI here), Debian's Chromium. `CHROMIUM_PATH` overrides both.
+ * `CHROMIUM_PATH` wins; then the browser Playwright downloaded, where it could; then Debian's
+ * Chromium, for machines (like CI here) where Playwright cannot download one.
  */
-export function chromiumExecutable(): string | undefined {
+export function findChromium(): { source: ChromiumSource; path: string } | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  let bundled: string | undefined;
+  if (fromEnv) return { source: 'env', path: fromEnv };
   try {
-    bundled = chromium.executablePath();
+    const bundled = chromium.executablePath();
+    if (bundled && existsSync(bundled)) return { source: 'playwright', path: bundled };
   } catch {
-    bundled = undefined;
+    // Playwright throws when its browser registry has no entry for this platform.
   }
-  if (bundled && existsSync(bundled)) return undefined;
-  return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+  return existsSync(SYSTEM_CHROMIUM) ? { source: 'system', path: SYSTEM_CHROMIUM } : undefined;
 }
 
 export function chromiumLaunchOptions(): LaunchOptions {
-  const executablePath = chromiumExecutable();
+  const found = findChromium();
+  // Playwright finds its own browser by itself; only other locations need an explicit path.
+  const executablePath = found && found.source !== 'playwright' ? found.path : undefined;
   return { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) };
 }

@@ -1,6 +1,6 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
-import { IMPORTANCE_LABELS } from '../content-model/question';
-import { loadCatalog, type QuestionSummary } from '../lib/catalog';
+import { IMPORTANCE_LABELS } from '../content-model/question.ts';
+import { loadCatalog, type QuestionSummary } from '../lib/catalog.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 type SidebarLink = Extract<SidebarEntry, { type: 'link' }>;
