@@ -27,7 +27,7 @@ export default defineConfig({
       customCss: ['./src/styles/custom.css'],
       // Content lives in top-level content/docs, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content/docs'] },
-      routeMiddleware: './src/route-data/sidebar.ts',
+      routeMiddleware: ['./src/route-data/sidebar.ts', './src/route-data/last-updated.ts'],
       components: { PageTitle: './src/components/overrides/PageTitle.astro' },
       expressiveCode: {
         themes: ['github-light', 'github-dark'],
