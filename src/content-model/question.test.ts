@@ -23,9 +23,9 @@ describe('question frontmatter', () => {
   it('rejects an unknown topic and lists the valid ones', () => {
     const result = schema.safeParse({ ...valid, topic: 'netwroking' });
     expect(result.success).toBe(false);
-    const message = formatFrontmatterError('content/docs/x/a.mdx', result.error!);
-    expect(message).toContain('content/docs/x/a.mdx');
-    expect(message).toContain('topic: 未知专题 “netwroking”');
+    const source = '---\nid: pod-creation-flow\ntitle: 简述\ntopic: netwroking\nstatus: answered\n---\n';
+    const message = formatFrontmatterError('content/docs/x/a.mdx', result.error!, source);
+    expect(message).toContain('content/docs/x/a.mdx:4: topic: 未知专题 “netwroking”');
     expect(message).toContain('workloads, networking');
   });
 
@@ -41,7 +41,7 @@ describe('question frontmatter', () => {
     const inverted = { ...valid, sources: [{ note: '000_a.txt', line: 10, endLine: 2 }] };
     const result = schema.safeParse(inverted);
     expect(result.success).toBe(false);
-    expect(formatFrontmatterError('f.mdx', result.error!)).toContain('sources.0.endLine: endLine 不能小于 line');
+    expect(formatFrontmatterError('f.mdx', result.error!)).toContain('f.mdx:1: sources.0.endLine: endLine 不能小于 line');
   });
 });
 

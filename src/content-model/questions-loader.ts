@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
@@ -23,7 +25,9 @@ export function questionsLoader(options: { base: string; schema: z.ZodType }): L
         parseData: async (props) => {
           const result = options.schema.safeParse(props.data);
           if (!result.success) {
-            throw new Error(formatFrontmatterError(props.filePath ?? props.id, result.error));
+            const file = relative(process.cwd(), props.filePath ?? props.id);
+            const source = await readFile(file, 'utf8').catch(() => '');
+            throw new Error(formatFrontmatterError(file, result.error, source));
           }
           return context.parseData(props);
         },
@@ -31,10 +35,18 @@ export function questionsLoader(options: { base: string; schema: z.ZodType }): L
   };
 }
 
-export function formatFrontmatterError(file: string, error: z.ZodError): string {
+/** One `file:line: field: message` per problem, so editors and CI logs can jump to it. */
+export function formatFrontmatterError(file: string, error: z.ZodError, source = ''): string {
   const lines = error.issues.map((issue) => {
     const field = issue.path.join('.') || '(frontmatter)';
-    return `  - ${field}: ${issue.message}`;
+    return `${file}:${fieldLine(source, String(issue.path[0] ?? ''))}: ${field}: ${issue.message}`;
   });
-  return `${file}: frontmatter 不符合问题条目的格式：\n${lines.join('\n')}`;
+  return `frontmatter 不符合问题条目的格式：\n${lines.join('\n')}`;
+}
+
+/** Line of a top-level frontmatter key, or 1 (the opening ---) when the key is missing. */
+export function fieldLine(source: string, key: string): number {
+  if (!key) return 1;
+  const at = source.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
+  return at === -1 ? 1 : at + 1;
 }
