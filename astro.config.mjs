@@ -23,6 +23,8 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       editLink: { baseUrl: editUrlBase },
       lastUpdated: true,
+      // Our own 404 (src/pages/404.astro) lists the topics instead of a bare message.
+      disable404Route: true,
       social: [{ icon: 'github', label: 'GitHub', href: SITE.repository }],
       customCss: ['./src/styles/custom.css'],
       // Content lives in top-level content/docs, outside Starlight's default src/content/docs.

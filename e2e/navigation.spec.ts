@@ -33,6 +33,8 @@ test.describe('missing pages', () => {
   const response = await page.goto('/q/no-such-question/');
   expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('404');
-    await expect(page.getByRole('link', { name: 'K8s 面试笔记' })).toBeVisible();
+    await expect(page.getByText('找不到这个页面')).toBeVisible();
+    await page.locator('main').getByRole('link', { name: 'Pod 与工作负载' }).click();
+    await expect(page).toHaveURL(/\/topics\/workloads\/$/);
   });
 });
