@@ -45,8 +45,10 @@ export function questionFields(topicIds: readonly [string, ...string[]]) {
       error: (issue) => `未知专题 “${String(issue.input)}”，可选值见 content/topics.yaml：${topicIds.join(', ')}`,
     }),
     tags: z.array(slug('标签')).default([]),
-    importance: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
-    status: z.enum(STATUSES),
+    importance: z
+      .union([z.literal(1), z.literal(2), z.literal(3)], { error: 'importance 只能是 1（一般）、2（常考）或 3（高频）' })
+      .default(1),
+    status: z.enum(STATUSES, { error: `status 只能是 ${STATUSES.join(' | ')}` }),
     sources: z.array(sourceSchema).default([]),
     related: z.array(slug('related 中的 id ')).default([]),
   });
