@@ -95,7 +95,7 @@ function findKeyOffset(doc: ReturnType<typeof parseAllDocuments>[number] & objec
   }
   for (const pair of parent.items as { key?: { value?: unknown; range?: [number, number, number] } }[]) {
     const k = pair.key;
-    if (k?.value === key && k.range) return k.range[0];
+    if (k && k.value === key && k.range) return k.range[0];
   }
   return undefined;
 }
