@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
+import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -11,6 +12,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Two questions claiming the same permalink must fail the build, not silently shadow each other.
   prerenderConflictBehavior: 'error',
+  // Renamed or merged questions keep their old permalink working (content/redirects.yaml).
+  redirects: astroRedirects(readRedirects(), SITE.base),
   markdown: {
     processor: unified({
       remarkPlugins: [[remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg' }]],

@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
+import { readRedirects, RedirectsError, REDIRECTS_FILE, type Redirect } from '../content-model/redirects.ts';
 import { readTopics, TOPICS_FILE } from '../content-model/topics.ts';
 import { checkCodeBlocks } from './code-blocks.ts';
 import { byLocation, error, type Diagnostic } from './diagnostics.ts';
@@ -18,7 +18,6 @@ import { checkLinks, headingIds, type LinkTarget } from './links.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 
 export const DOCS_DIR = 'content/docs';
-export const REDIRECTS_FILE = 'content/redirects.yaml';
 
 export interface CheckOptions {
   /** Repository root holding content/. */
@@ -54,7 +53,7 @@ export async function checkContent(options: CheckOptions): Promise<{ diagnostics
   } catch (e) {
     return { diagnostics: [error(TOPICS_FILE, 1, 1, 'topics/invalid', (e as Error).message.split('\n')[0] ?? '')], files: 0 };
   }
-  const redirects = await readRedirects(root, diagnostics);
+  const redirects = loadRedirects(root, diagnostics);
 
   const files = await listFiles(join(root, DOCS_DIR));
   const entries: Entry[] = [];
@@ -164,41 +163,14 @@ function checkIds(entries: Entry[], redirects: Redirect[], published: readonly s
   }
 }
 
-interface Redirect {
-  from: string;
-  to: string;
-  line: number;
-}
-
-async function readRedirects(root: string, out: Diagnostic[]): Promise<Redirect[]> {
-  let text: string;
+function loadRedirects(root: string, out: Diagnostic[]): Redirect[] {
   try {
-    text = await readFile(join(root, REDIRECTS_FILE), 'utf8');
-  } catch {
-    return [];
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text);
+    return readRedirects(root);
   } catch (e) {
-    out.push(error(REDIRECTS_FILE, 1, 1, 'redirect/yaml', `不是合法的 YAML：${(e as Error).message.split('\n')[0]}`));
+    if (!(e instanceof RedirectsError)) throw e;
+    out.push(error(REDIRECTS_FILE, e.line, 1, 'redirect/invalid', e.reason));
     return [];
   }
-  if (data === null || data === undefined) return [];
-  if (!Array.isArray(data)) {
-    out.push(error(REDIRECTS_FILE, 1, 1, 'redirect/yaml', '应为列表：- from: 旧 id / to: 新 id'));
-    return [];
-  }
-  const lines = text.split('\n');
-  return data.flatMap((item: unknown) => {
-    const r = item as { from?: unknown; to?: unknown };
-    const line = Math.max(1, lines.findIndex((l) => l.includes(`from: ${String(r.from)}`)) + 1);
-    if (typeof r.from !== 'string' || typeof r.to !== 'string') {
-      out.push(error(REDIRECTS_FILE, line, 1, 'redirect/yaml', '每一项都需要字符串 from 和 to'));
-      return [];
-    }
-    return [{ from: r.from, to: r.to, line }];
-  });
 }
 
 async function listFiles(dir: string): Promise<string[]> {

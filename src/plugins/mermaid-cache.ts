@@ -7,7 +7,11 @@ import { join } from 'node:path';
  * diagrams are read back from disk instead of being rendered on every build.
  */
 export class SvgCache {
-  constructor(private readonly dir: string) {}
+  private readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   static key(...parts: string[]): string {
     const hash = createHash('sha256');
