@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
+import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
 
@@ -17,6 +18,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [[remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg' }]],
+      rehypePlugins: [[rehypeBaseLinks, { base: SITE.base }]],
     }),
   },
   integrations: [
