@@ -6,7 +6,12 @@ const pages = {
   topic: '/topics/workloads/',
   question: KNOWN.podCreation,
   'question with notice': KNOWN.headless,
+  todo: '/todo/',
+  'not found': '/q/no-such-question/',
 };
+
+// The 404 page logs its own status as a console error; that is expected there.
+test.use({ allowedConsoleErrors: [/status of 404/] });
 
 for (const [kind, path] of Object.entries(pages)) {
   for (const theme of ['light', 'dark'] as const) {

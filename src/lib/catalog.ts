@@ -11,6 +11,8 @@ export interface QuestionSummary {
   status: Status;
   href: string;
   description: string | undefined;
+  /** Repository-relative path of the MDX file, for edit links. */
+  filePath: string | undefined;
 }
 
 export interface TopicWithQuestions {
@@ -43,6 +45,7 @@ export function summarize(entry: CollectionEntry<'docs'>): QuestionSummary {
     status: d.status,
     href: questionHref(d.id, import.meta.env.BASE_URL),
     description: d.description,
+    filePath: entry.filePath,
   };
 }
 

@@ -37,7 +37,12 @@ export const onRequest = defineRouteMiddleware(async (context) => {
       badge: undefined,
     };
   });
-  route.sidebar = sidebar;
+  const todo = catalog.flatMap((t) => t.questions).filter((q) => q.status !== 'answered').length;
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  route.sidebar = [
+    ...sidebar,
+    link('待补充的题目', `${base}todo/`, current, todo ? { text: String(todo), variant: 'note' } : undefined),
+  ];
 
   const flat = sidebar.flatMap((g) => (g.type === 'group' ? g.entries : [g])) as SidebarLink[];
   const at = flat.findIndex((l) => l.isCurrent);
