@@ -13,6 +13,8 @@ export interface QuestionSummary {
   description: string | undefined;
   /** Repository-relative path of the MDX file, for edit links. */
   filePath: string | undefined;
+  /** Ids from frontmatter `related`, in the author's order; may name questions that no longer exist. */
+  related: string[];
 }
 
 export interface TopicWithQuestions {
@@ -46,6 +48,7 @@ export function summarize(entry: CollectionEntry<'docs'>): QuestionSummary {
     href: questionHref(d.id, import.meta.env.BASE_URL),
     description: d.description,
     filePath: entry.filePath,
+    related: d.related ?? [],
   };
 }
 
