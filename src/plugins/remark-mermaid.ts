@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { createMermaidRenderer } from 'mermaid-isomorphic';
 import { chromiumLaunchOptions } from '../lib/chromium.ts';
+import { inlineSvgStyles } from './inline-svg-styles.ts';
 import { SvgCache } from './mermaid-cache.ts';
 
 export type MermaidTheme = 'default' | 'dark';
@@ -89,8 +90,8 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
         const children: ElementContent[] = VARIANTS.map((v, i) => ({
           type: 'element',
           tagName: 'div',
-          properties: { className: ['mermaid-variant', v.className] },
-          children: fromHtml(svgs[i] ?? '', { fragment: true, space: 'svg' }).children as ElementContent[],
+          properties: { className: ['mermaid-variant', v.className], style: naturalWidthStyle(svgs[i] ?? '') },
+          children: svgToHast(svgs[i] ?? ''),
         }));
         // A node type unknown to mdast-util-to-hast becomes exactly the element described in `data`.
         const figure = {
@@ -107,6 +108,22 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
     );
   };
 };
+
+/** Parse Mermaid's SVG into hast with its stylesheet applied inline (see inlineSvgStyles). */
+function svgToHast(svg: string): ElementContent[] {
+  const root = fromHtml(svg, { fragment: true, space: 'svg' });
+  inlineSvgStyles(root);
+  return root.children as ElementContent[];
+}
+
+/**
+ * Mermaid scales a diagram down to the column width; on a phone a wide flowchart would become
+ * unreadable, so CSS keeps it at (most of) its natural width and lets the figure scroll.
+ */
+function naturalWidthStyle(svg: string): string | undefined {
+  const width = Number(/viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"/.exec(svg)?.[1]);
+  return Number.isFinite(width) && width > 0 ? `--mermaid-width: ${Math.round(width)}px` : undefined;
+}
 
 /** `npm run bench` reads these spans to split build time into astro, diagrams and search index. */
 async function recordTiming(cacheDir: string, start: number, end: number): Promise<void> {
