@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { readRedirects, RedirectsError, REDIRECTS_FILE, type Redirect } from '../content-model/redirects.ts';
 import { readTopics, TOPICS_FILE } from '../content-model/topics.ts';
+import { spaceCjkLatin } from '../content-model/typography.ts';
 import { checkCodeBlocks } from './code-blocks.ts';
 import { byLocation, error, type Diagnostic } from './diagnostics.ts';
 import { decodeContentFile } from './file-encoding.ts';
@@ -100,6 +101,9 @@ async function checkFile(
   const { data, diagnostics: schemaProblems } = validateFrontmatter(file, frontmatter, topicIds);
   out.push(...schemaProblems);
 
+  if (data && spaceCjkLatin(data.title) !== data.title) {
+    out.push(error(file, frontmatter.lineOf(['title']), 1, 'title/spacing', `标题中英文之间要留一个空格：应为 “${spaceCjkLatin(data.title)}”`));
+  }
   const name = parts[1]!.replace(/\.mdx$/, '');
   if (data && data.id !== name) {
     out.push(error(file, frontmatter.lineOf(['id']), 1, 'id/file-name', `文件名应与 id 一致：把文件改名为 ${data.id}.mdx（不要改 id，id 就是永久链接）`));
