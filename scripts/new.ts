@@ -30,8 +30,10 @@ const topics = readTopics();
 const topicList = topics.map((t) => `${t.id}（${t.title}）`).join('\n  ');
 if (!title) fail(`缺少问题标题。用法：npm run new -- "Pod 的 QoS 等级有哪些？" --topic workloads\n专题：\n  ${topicList}`);
 if (!values.topic || !topics.some((t) => t.id === values.topic)) fail(`请用 --topic 指定专题，可选：\n  ${topicList}`);
-const importance = values.importance === undefined ? 1 : Number(values.importance);
-if (importance !== 1 && importance !== 2 && importance !== 3) fail('--importance 只能是 1、2 或 3');
+const importanceValue = values.importance === undefined ? 1 : Number(values.importance);
+const isImportance = (n: number): n is 1 | 2 | 3 => n === 1 || n === 2 || n === 3;
+if (!isImportance(importanceValue)) fail('--importance 只能是 1、2 或 3');
+const importance = importanceValue as 1 | 2 | 3;
 const tags = values.tags ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
 for (const tag of tags) if (!ID_PATTERN.test(tag)) fail(`标签 “${tag}” 应为小写 kebab-case，例如 pod、network-policy`);
 
