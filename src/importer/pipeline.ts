@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { classifyTopic, tagsFor } from './classify-topic.ts';
+import { decodeNote } from './decode.ts';
+import { detectFormat } from './detect-format.ts';
+import { ImportError } from './errors.ts';
+import { segmentGithubView, stripGithubChrome } from './formats/github-view.ts';
+import { segmentHexoBlog } from './formats/hexo-blog.ts';
+import { segmentQaBlog, segmentQaPlain } from './formats/qa-numbered.ts';
+import { segmentTutorial } from './formats/tutorial.ts';
+import { buildPlainBlocks } from './passes/build-blocks.ts';
+import { buildMarkdown } from './passes/build-markdown-blocks.ts';
+import { buildTutorial } from './passes/build-tutorial-blocks.ts';
+import { dedupeDoubledBlocks } from './passes/dedupe-blocks.ts';
+import { drawFlowsAsMermaid } from './passes/flows-to-mermaid.ts';
+import { joinSplitInlineCode } from './passes/join-inline-code.ts';
+import { markLostContent } from './passes/mark-losses.ts';
+import { normalizeLineSpaces } from './passes/normalize-spaces.ts';
+import { reindentYamlBlocks } from './passes/reindent-yaml.ts';
+import { repairBrokenBold } from './passes/repair-bold.ts';
+import { tidyTypography } from './passes/typography.ts';
+import { unglueCode } from './passes/unglue-code.ts';
+import type { Provenance } from './provenance.ts';
+import { renderEntry, type Frontmatter } from './render-mdx.ts';
+import { buildReport, type ImportReport } from './report.ts';
+import { slugFromTitle, uniqueId } from './slug.ts';
+import type { Block, Doc, Format, Pass, Section } from './types.ts';
+
+/** The passes of each note format, in order. Each is a pure function of the document. */
+export function passesFor(format: Format, provenance: Provenance | null): Pass[] {
+  const finish = [reindentYamlBlocks, drawFlowsAsMermaid, markLostContent, tidyTypography];
+  switch (format) {
+    case 'qa-plain':
+      return [segmentQaPlain, normalizeLineSpaces, unglueCode, dedupeDoubledBlocks, joinSplitInlineCode, repairBrokenBold, buildPlainBlocks, ...finish];
+    case 'qa-blog':
+      return [segmentQaBlog, normalizeLineSpaces, dedupeDoubledBlocks, unglueCode, joinSplitInlineCode, repairBrokenBold, buildPlainBlocks, ...finish];
+    case 'hexo-blog':
+      return [segmentHexoBlog, normalizeLineSpaces, repairBrokenBold, joinSplitInlineCode, buildPlainBlocks, ...finish];
+    case 'github-view':
+      return [stripGithubChrome, segmentGithubView, buildMarkdown, reindentYamlBlocks, drawFlowsAsMermaid, tidyTypography];
+    case 'tutorial':
+      return [(doc) => segmentTutorial(doc, provenance?.entryHeadings), normalizeLineSpaces, buildTutorial, ...finish];
+  }
+}
+
+export interface Entry {
+  id: string;
+  topic: string;
+  title: string;
+  titleLine: number;
+  /** Path under the docs folder: `<topic>/<id>.mdx`. */
+  path: string;
+  frontmatter: Frontmatter;
+  mdx: string;
+  /** Raw line numbers this entry accounts for. */
+  lines: number[];
+  hash: string;
+}
+
+export interface ImportResult {
+  note: string;
+  format: Format;
+  doc: Doc;
+  entries: Entry[];
+  report: ImportReport;
+}
+
+export interface ImportOptions {
+  provenance?: Provenance | null;
+  /** Ids already used by other entries (other notes, hand-written pages): new ones avoid them. */
+  takenIds?: Set<string>;
+  /** Ids given by an earlier import, by title line: a permalink, once published, never changes. */
+  previousIds?: ReadonlyMap<number, string>;
+}
+
+const contentBlocks = (blocks: readonly Block[]) => blocks.filter((b) => b.type !== 'heading' && !(b.type === 'aside' && b.src.length === 0));
+
+const plain = (t: string) => t.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
+
+function describe(blocks: readonly Block[]): string | undefined {
+  const first = blocks.find((b) => b.type === 'para' && b.text.length >= 12);
+  if (!first || first.type !== 'para') return undefined;
+  const t = plain(first.text);
+  return t.length > 120 ? `${t.slice(0, 118)}…` : t;
+}
+
+/** Raw note bytes → MDX entries and an import report accounting for every line. */
+export function importNote(bytes: Uint8Array, note: string, options: ImportOptions = {}): ImportResult {
+  const provenance = options.provenance ?? null;
+  const decoded = decodeNote(bytes, note);
+  const detected = detectFormat(decoded.lines, note);
+  const format = provenance?.format ?? detected;
+  const start: Doc = {
+    note,
+    format,
+    lines: decoded.lines,
+    sections: [],
+    drops: [],
+    warnings: [...decoded.warnings],
+    yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 },
+  };
+  if (provenance?.format && provenance.format !== detected) start.warnings.push({ message: `来源记录写的格式是 ${provenance.format}，内容看起来像 ${detected}` });
+  const doc = passesFor(format, provenance).reduce((d, pass) => pass(d), start);
+  if (doc.sections.length === 0) throw new ImportError(note, undefined, '没有找到任何问题（或教程小节），没有生成条目');
+  const taken = options.takenIds ?? new Set<string>();
+  const entries = doc.sections.map((s) => toEntry(s, note, provenance, taken, options.previousIds));
+  return { note, format, doc, entries, report: buildReport(doc, entries, decoded.lines.length, bytes) };
+}
+
+function toEntry(section: Section, note: string, provenance: Provenance | null, taken: Set<string>, previousIds?: ReadonlyMap<number, string>): Entry {
+  const titleLine = section.titleSrc[0]!;
+  const override = provenance?.entries[String(titleLine)] ?? {};
+  const title = override.title ?? section.title;
+  const context = section.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : '')).join('\n');
+  const topic = override.topic ?? classifyTopic(title, context) ?? 'architecture';
+  const fixed = override.id ?? previousIds?.get(titleLine);
+  const id = fixed && !taken.has(fixed) ? (taken.add(fixed), fixed) : uniqueId(fixed ?? slugFromTitle(title), taken);
+  const body = contentBlocks(section.blocks);
+  const lines = [...new Set([...section.titleSrc, ...section.blank, ...section.blocks.flatMap((b) => b.src)])].sort((a, b) => a - b);
+  const status = body.length === 0 ? 'needs-answer' : section.losses.length > 0 ? 'partial' : 'answered';
+  const blocks: Block[] =
+    status === 'needs-answer'
+      ? [{ type: 'aside', variant: 'caution', title: '待补充', text: '原笔记只有这个问题，没有答案。欢迎通过 Pull Request 补充。', src: [] }, ...section.blocks]
+      : section.blocks;
+  const frontmatter: Frontmatter = {
+    id,
+    title,
+    ...(describe(section.blocks) ? { description: describe(section.blocks)! } : {}),
+    topic,
+    tags: tagsFor(title, context),
+    importance: override.importance ?? (section.starred ? 2 : 1),
+    status,
+    sources: [{ note, line: titleLine, ...(lines.at(-1)! > titleLine ? { endLine: lines.at(-1)! } : {}) }],
+  };
+  const mdx = renderEntry(frontmatter, blocks);
+  return { id, topic, title, titleLine, path: `${topic}/${id}.mdx`, frontmatter, mdx, lines, hash: sha256(mdx) };
+}
+
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');

@@ -1,0 +1,97 @@
+/** Shared types of the importer: every pass takes and returns these plain values. */
+
+export type Format = 'qa-plain' | 'qa-blog' | 'hexo-blog' | 'github-view' | 'tutorial';
+
+export const FORMAT_LABELS: Record<Format, string> = {
+  'qa-plain': '纯文本问答（编号 1.–N.，代码围栏丢失）',
+  'qa-blog': '博客问答（☆ 标记重要度，代码块重复两遍）',
+  'hexo-blog': 'Hexo 博客（一、二、… 分节）',
+  'github-view': 'GitHub 文件页（行号栏与页面框架）',
+  tutorial: '教程博客（标题层级被压平）',
+};
+
+/** Why a raw line is not in any entry. Every reason is something a reviewer can check in the report. */
+export type DropReason =
+  | 'blank'
+  | 'gutter'
+  | 'page-chrome'
+  | 'duplicate-block'
+  | 'duplicate-title'
+  /** A heading of the note's own layout (`## 标准答案`), replaced by the site's structure. */
+  | 'structure';
+
+/** One working line; `src` lists the 1-based raw line numbers it came from. */
+export interface Line {
+  text: string;
+  src: number[];
+  /** Set on the first line of a run known to be one code block (e.g. a doubled block): its language and length. */
+  fence?: { lang: string; length: number };
+}
+
+export interface Drop {
+  line: number;
+  reason: DropReason;
+}
+
+export interface Warning {
+  line?: number;
+  message: string;
+}
+
+export interface ListItem {
+  depth: number;
+  text: string;
+  ordered?: number;
+}
+
+export type AsideVariant = 'caution' | 'note' | 'tip';
+
+export type Block =
+  | { type: 'heading'; depth: number; text: string; src: number[] }
+  | { type: 'para'; text: string; src: number[] }
+  | { type: 'list'; items: ListItem[]; src: number[] }
+  | { type: 'code'; lang: string; lines: string[]; src: number[]; meta?: string }
+  | { type: 'table'; header: string[]; rows: string[][]; src: number[] }
+  | { type: 'aside'; variant: AsideVariant; title: string; text: string; src: number[] }
+  /** Markdown that is already well-formed (the GitHub view): emitted as is, after escaping. */
+  | { type: 'markdown'; lines: string[]; src: number[] };
+
+/** Damage that could not be repaired from the text alone; shown on the page and makes the entry `partial`. */
+export interface Loss {
+  line: number;
+  kind: 'lost-table' | 'lost-code' | 'cut-sentence' | 'lost-items';
+  detail: string;
+}
+
+/** A question (or a tutorial section) cut out of a note. */
+export interface Section {
+  title: string;
+  titleSrc: number[];
+  /** ☆ in the note. */
+  starred: boolean;
+  lines: Line[];
+  blocks: Block[];
+  /** Blank lines inside the section: part of the entry, though no block shows them. */
+  blank: number[];
+  losses: Loss[];
+}
+
+export interface YamlStats {
+  blocks: number;
+  reindented: number;
+  validated: number;
+  failed: number;
+}
+
+export interface Doc {
+  note: string;
+  format: Format;
+  /** Lines not yet assigned to a section (before segmentation: all of them). */
+  lines: Line[];
+  sections: Section[];
+  drops: Drop[];
+  warnings: Warning[];
+  yaml: YamlStats;
+}
+
+export type Pass = (doc: Doc) => Doc;

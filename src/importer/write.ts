@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { importNote, sha256 } from './pipeline.ts';
+import { readProvenance } from './provenance.ts';
+import { unaccountedLines, type ImportReport } from './report.ts';
+
+export interface WriteOptions {
+  outDir: string;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+interface Existing {
+  path: string;
+  id: string;
+  sources: { note: string; line: number; endLine?: number }[];
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.mdx') ? [join(dir, d.name)] : []));
+}
+
+function readExisting(outDir: string): Existing[] {
+  return walk(outDir).flatMap((path) => {
+    const fm = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path, 'utf8'))?.[1];
+    if (!fm) return [];
+    try {
+      const data = parse(fm) as { id?: string; sources?: { note: string; line: number; endLine?: number }[] };
+      return data.id ? [{ path, id: data.id, sources: data.sources ?? [] }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export const reportPath = (notePath: string) => notePath.replace(/\.txt$/, '.report.json');
+
+function readReport(notePath: string): ImportReport | null {
+  const path = reportPath(notePath);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ImportReport) : null;
+}
+
+/**
+ * Import notes into `outDir`. An entry is written when its file is new, or still byte-identical to
+ * what the last import wrote. It is skipped, and said so, when an editor changed it, deleted it
+ * (merged elsewhere), or when a hand-made page already cites the same question in its `sources`.
+ */
+export function importNotes(notePaths: readonly string[], options: WriteOptions): { ok: boolean; log: string[] } {
+  const log: string[] = [];
+  let ok = true;
+  const existing = readExisting(options.outDir);
+  for (const notePath of notePaths) {
+    const note = basename(notePath);
+    const previous = readReport(notePath);
+    const ours = new Map((previous?.entries ?? []).map((e) => [e.line, e]));
+    const ownIds = new Set((previous?.entries ?? []).map((e) => e.id));
+    const taken = new Set(existing.filter((e) => !ownIds.has(e.id)).map((e) => e.id));
+    const result = importNote(readFileSync(notePath), note, {
+      provenance: readProvenance(notePath),
+      takenIds: taken,
+      previousIds: new Map([...ours].map(([line, e]) => [line, e.id])),
+    });
+    const missing = unaccountedLines(result.report);
+    if (missing.length > 0) {
+      ok = false;
+      log.push(`${notePath}: 有 ${missing.length} 行没有去处（第 ${missing.slice(0, 10).join('、')} 行…），这是导入器的 bug，未写入任何文件`);
+      continue;
+    }
+    let written = 0;
+    const skipped: string[] = [];
+    for (const entry of result.entries) {
+      const target = join(options.outDir, entry.path);
+      const before = ours.get(entry.titleLine);
+      const previousFile = before ? join(options.outDir, before.path) : null;
+      const curated = existing.find(
+        (e) => e.path !== previousFile && e.sources.some((s) => s.note === note && s.line <= entry.titleLine && entry.titleLine <= (s.endLine ?? s.line)),
+      );
+      if (curated && !options.force) {
+        skipped.push(`${entry.id}：已由 ${relative('.', curated.path)} 收录（它的 sources 含第 ${entry.titleLine} 行）`);
+        continue;
+      }
+      if (before && previousFile && !options.force) {
+        if (!existsSync(previousFile)) {
+          skipped.push(`${entry.id}：${relative('.', previousFile)} 导入后被删除（合并或移走了），不再重建`);
+          continue;
+        }
+        if (sha256(readFileSync(previousFile, 'utf8')) !== before.hash) {
+          skipped.push(`${entry.id}：${relative('.', previousFile)} 导入后被人工修改过，保留不动（--force 可覆盖）`);
+          continue;
+        }
+      } else if (existsSync(target) && !options.force) {
+        skipped.push(`${entry.id}：${relative('.', target)} 已存在且不是导入器写的，保留不动`);
+        continue;
+      }
+      if (existsSync(target) && readFileSync(target, 'utf8') === entry.mdx) continue;
+      if (!options.dryRun) {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, entry.mdx);
+      }
+      written++;
+    }
+    // Entries the editors keep (edited, merged) keep their recorded hash, so the next import still recognises them.
+    const report = {
+      ...result.report,
+      entries: result.report.entries.map((e) => {
+        const keep = ours.get(e.line);
+        return keep && skipped.some((s) => s.startsWith(`${e.id}：`)) ? { ...e, hash: keep.hash } : e;
+      }),
+    };
+    if (!options.dryRun) writeFileSync(reportPath(notePath), `${JSON.stringify(report, null, 2)}\n`);
+    const r = result.report;
+    log.push(
+      `${notePath}（${r.formatLabel}）：${r.entries.length} 个条目，写入 ${written}，跳过 ${skipped.length}；` +
+        `待补充 ${r.entries.filter((e) => e.status === 'needs-answer').length}，部分缺失 ${r.entries.filter((e) => e.status === 'partial').length}；` +
+        `YAML ${r.yaml.blocks} 块（重排缩进 ${r.yaml.reindented}，通过校验 ${r.yaml.validated}，未通过 ${r.yaml.failed}）`,
+    );
+    for (const s of skipped) log.push(`  跳过 ${s}`);
+    for (const w of r.warnings) log.push(`  警告 ${note}${w.line ? `:${w.line}` : ''} ${w.message}`);
+  }
+  return { ok, log };
+}
