@@ -22,7 +22,7 @@ export function decodeNote(bytes: Uint8Array, file: string): Decoded {
 
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     throw new ImportError(file, lineAt(bytes, bad), '不是 UTF-8 编码（可能是 GBK）：请先转成 UTF-8，例如 iconv -f GBK -t UTF-8');

@@ -117,10 +117,13 @@ function toEntry(section: Section, note: string, provenance: Provenance | null, 
   const body = contentBlocks(section.blocks);
   const lines = [...new Set([...section.titleSrc, ...section.blank, ...section.blocks.flatMap((b) => b.src)])].sort((a, b) => a - b);
   const status = body.length === 0 ? 'needs-answer' : section.losses.length > 0 ? 'partial' : 'answered';
+  // A title given by the editors replaces the note's heading on the page, not in the text: keep that heading.
+  const heading = section.heading ?? section.title;
+  const kept: Block[] = heading !== section.title || override.title ? [{ type: 'heading', depth: 2, text: heading, src: [] }] : [];
   const blocks: Block[] =
     status === 'needs-answer'
       ? [{ type: 'aside', variant: 'caution', title: '待补充', text: '原笔记只有这个问题，没有答案。欢迎通过 Pull Request 补充。', src: [] }, ...section.blocks]
-      : section.blocks;
+      : [...kept, ...section.blocks];
   const frontmatter: Frontmatter = {
     id,
     title,

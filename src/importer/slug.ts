@@ -52,7 +52,7 @@ export function slugFromTitle(title: string): string {
   const slug = words
     .sort((a, b) => a.at - b.at)
     .map((w) => w.word)
-    .filter((w) => w !== 'k8s' || words.length === 1)
+    .filter((w, _i, all) => w !== 'k8s' || all.length <= 2)
     .filter((w) => (seen.has(w) ? false : (seen.add(w), true)))
     .join('-')
     .replace(/[^a-z0-9-]+/g, '-')

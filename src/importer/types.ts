@@ -59,13 +59,15 @@ export type Block =
 /** Damage that could not be repaired from the text alone; shown on the page and makes the entry `partial`. */
 export interface Loss {
   line: number;
-  kind: 'lost-table' | 'lost-code' | 'cut-sentence' | 'lost-items';
+  kind: 'lost-table' | 'lost-code' | 'cut-sentence' | 'lost-items' | 'broken-yaml';
   detail: string;
 }
 
 /** A question (or a tutorial section) cut out of a note. */
 export interface Section {
   title: string;
+  /** The note's own heading, when the title was taken from elsewhere (the question list of the GitHub view). */
+  heading?: string;
   titleSrc: number[];
   /** ☆ in the note. */
   starred: boolean;

@@ -62,5 +62,6 @@ export function segmentGithubView(doc: Doc): Doc {
     index: lines.findIndex((l) => l === doc.lines[a.index]),
     title: asked.get(a.n)?.text ?? a.heading,
   }));
-  return cutSections({ ...doc, lines, drops }, titles);
+  const cut = cutSections({ ...doc, lines, drops }, titles);
+  return { ...cut, sections: cut.sections.map((s, i) => ({ ...s, heading: answers[i]!.heading })) };
 }

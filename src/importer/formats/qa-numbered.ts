@@ -16,6 +16,9 @@ export const looksLikeQuestion = (title: string) => CJK.test(title) && QUESTION_
  */
 export function findNumberedQuestions(lines: readonly Line[]): { index: number; title: string; starred: boolean }[] {
   const found: { index: number; title: string; starred: boolean }[] = [];
+  // Where the author starred questions, an unstarred numbered line is a question only if it asks one:
+  // `5. 发送 SIGTERM 信号给容器` is a step of the answer above it.
+  const starredNote = lines.filter((l) => /^\d{1,3}\.\s*\S.*☆\s*$/.test(l.text)).length >= 3;
   lines.forEach((line, index) => {
     const m = NUMBERED.exec(line.text);
     if (!m) return;
@@ -24,7 +27,8 @@ export function findNumberedQuestions(lines: readonly Line[]): { index: number; 
     const title = m[2]!.replace(/\s*☆+\s*$/, '');
     // A task-style question (`10. 搭建MetalLB ,为service分配一个本地IP`) is long; inner steps are short.
     const longEnough = n > 1 && title.length >= 16 && !/。/.test(title);
-    if (n === found.length + 1 && (starred || looksLikeQuestion(title) || longEnough)) found.push({ index, title, starred });
+    const asks = starredNote ? /[?？]/.test(title) : looksLikeQuestion(title) || longEnough;
+    if (n === found.length + 1 && (starred || asks)) found.push({ index, title, starred });
   });
   return found;
 }

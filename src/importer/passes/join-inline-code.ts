@@ -1,4 +1,4 @@
-import { hasCjk, isBlank, mapSections, merge } from '../text.ts';
+import { hasCjk, isBlank, isCommandLine, isYamlLine, mapSections, merge } from '../text.ts';
 import type { Line, Pass } from '../types.ts';
 
 /** A piece of code a sentence can mention: `kubectl`, `spec.clusterIP`, `/metrics/resource`, `kubectl top`. */
@@ -23,7 +23,8 @@ export function joinInlineCode(lines: readonly Line[]): Line[] {
     const prev = out.at(-1);
     const t = line.text.trim();
     const next = lines[i + 1]?.text.trim() ?? '';
-    const canExtend = prev && !isBlank(prev.text) && !SENTENCE_END.test(prev.text.trim()) && !/^#/.test(prev.text.trim()) && !prev.fence;
+    const canExtend =
+      prev && !isBlank(prev.text) && !SENTENCE_END.test(prev.text.trim()) && !/^#/.test(prev.text.trim()) && !prev.fence && !isYamlLine(prev.text) && !isCommandLine(prev.text);
     // A token alone on its line, with the sentence going on after it: `…中的` / `netfilter` / `框架…`.
     const closing = /^(.*?)([)）。，,；;]+)$/.exec(t);
     const token = closing && TOKEN.test(closing[1]!) ? closing[1]! : t;

@@ -138,11 +138,7 @@ export function repairYamlBlock(lines: readonly string[]): YamlRepair {
   if (!isFlat(lines) || !lines.some((l) => /:\s*(#.*)?$/.test(l.trim()))) {
     return { lines: [...lines], reindented: false, valid: validity(lines) };
   }
-  const docs: string[][] = [[]];
-  for (const l of lines) {
-    if (l.trim() === '---') docs.push([]);
-    else docs.at(-1)!.push(l);
-  }
+  const docs = splitDocuments(lines);
   const out: string[] = [];
   let changed = false;
   docs.forEach((doc, n) => {
@@ -154,6 +150,31 @@ export function repairYamlBlock(lines: readonly string[]): YamlRepair {
     } else out.push(...doc);
   });
   return { lines: out, reindented: changed, valid: validity(out) };
+}
+
+/**
+ * Documents of a block: at `---`, and where a second `apiVersion:`/`kind:` starts another object
+ * (the notes put several manifests in one block and lost the separators). Comments just above the
+ * new object go with it.
+ */
+export function splitDocuments(lines: readonly string[]): string[][] {
+  const docs: string[][] = [[]];
+  for (const l of lines) {
+    const t = l.trim();
+    const current = docs.at(-1)!;
+    if (t === '---') {
+      docs.push([]);
+      continue;
+    }
+    const key = /^(apiVersion|kind):/.exec(t)?.[1];
+    if (key && current.some((c) => c.trim().startsWith(`${key}:`))) {
+      let k = current.length;
+      while (k > 0 && current[k - 1]!.trim().startsWith('#')) k--;
+      docs.push(current.splice(k));
+    }
+    docs.at(-1)!.push(l);
+  }
+  return docs.filter((d, i) => i === 0 || d.some((l) => l.trim()));
 }
 
 function validity(lines: readonly string[]): boolean | null {
@@ -175,23 +196,33 @@ function validity(lines: readonly string[]): boolean | null {
   return verdict;
 }
 
+/**
+ * Re-indent and validate every YAML block. A block that still does not parse or validate is not
+ * published as YAML that readers would copy: it is shown as text under a visible note, and the
+ * entry becomes `partial` until an editor fixes it against the source.
+ */
 export const reindentYamlBlocks: Pass = (doc: Doc) => {
   const yaml = { ...doc.yaml };
   const warnings = [...doc.warnings];
-  const sections = doc.sections.map((s) => ({
-    ...s,
-    blocks: s.blocks.map((b): Block => {
-      if (b.type !== 'code' || b.lang !== 'yaml') return b;
+  const sections = doc.sections.map((s) => {
+    const losses = [...s.losses];
+    const blocks = s.blocks.flatMap((b): Block[] => {
+      if (b.type !== 'code' || b.lang !== 'yaml') return [b];
       yaml.blocks++;
       const r = repairYamlBlock(b.lines);
       if (r.reindented) yaml.reindented++;
       if (r.valid === true) yaml.validated++;
-      if (r.valid === false) {
-        yaml.failed++;
-        warnings.push({ line: b.src[0], message: 'YAML 块重排缩进后仍不能通过解析或 Kubernetes schema 校验，请人工检查' });
-      }
-      return { ...b, lines: r.lines };
-    }),
-  }));
+      if (r.valid !== false) return [{ ...b, lines: r.lines }];
+      yaml.failed++;
+      const line = b.src[0]!;
+      warnings.push({ line, message: 'YAML 块重排缩进后仍不能通过解析或 Kubernetes schema 校验，已按文本发布并标为部分缺失' });
+      losses.push({ line, kind: 'broken-yaml', detail: '这段 YAML 的缩进在复制时丢失，自动重排后仍不合法' });
+      return [
+        { type: 'aside', variant: 'caution', title: '示例待修复', text: '这段 YAML 的缩进在原笔记中丢失，自动修复后仍不是合法的 Kubernetes 清单，下面按原样以文本显示。欢迎对照原意修正。', src: [] },
+        { ...b, lang: 'text', lines: r.reindented ? r.lines : b.lines },
+      ];
+    });
+    return { ...s, blocks, losses };
+  });
   return { ...doc, sections, yaml, warnings };
 };

@@ -22,9 +22,12 @@ export function splitGluedLine(text: string): [string, string] | null {
   const tail = before;
   // `…"128Mi"2. 创建` / `…-033. TLS`: a list number glued to the code.
   const numbered = /(\d)\.\s+([A-Za-z][\w-]*\s*)?$/.exec(tail);
-  const camel = /(?<=[a-z0-9"')\]])([A-Z][A-Za-z0-9-]*\s?)$/.exec(tail);
+  const camel = /(?<=[a-z0-9"')\]])([A-Z][A-Za-z0-9-]*\s)$/.exec(tail);
+  // `…"]ostStart在容器…`: a word right after a closing bracket or quote starts the prose.
+  const afterClose = /(?<=[\]"'])([A-Za-z]+)$/.exec(tail);
   if (numbered) cut = numbered.index;
   else if (camel) cut = camel.index;
+  else if (afterClose) cut = afterClose.index;
   const head = text.slice(0, cut).replace(/\s+$/, '');
   const rest = text.slice(cut).trim();
   if (!head.trim() || !rest) return null;
