@@ -120,10 +120,8 @@ function toEntry(section: Section, note: string, provenance: Provenance | null, 
   // A title given by the editors replaces the note's heading on the page, not in the text: keep that heading.
   const heading = section.heading ?? section.title;
   const kept: Block[] = heading !== section.title || override.title ? [{ type: 'heading', depth: 2, text: heading, src: [] }] : [];
-  const blocks: Block[] =
-    status === 'needs-answer'
-      ? [{ type: 'aside', variant: 'caution', title: '待补充', text: '原笔记只有这个问题，没有答案。欢迎通过 Pull Request 补充。', src: [] }, ...section.blocks]
-      : [...kept, ...section.blocks];
+  // A question without an answer needs no text of its own: the page shows a 待补充 notice from its status.
+  const blocks: Block[] = [...kept, ...section.blocks];
   const frontmatter: Frontmatter = {
     id,
     title,
