@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,5 +105,28 @@ describe('re-importing never overwrites an editor’s work', () => {
     expect(importNotes([note], { outDir: out }).log.join('\n')).toContain('人工修改过');
     importNotes([note], { outDir: out, force: true });
     expect(readFileSync(join(out, edited!.path), 'utf8')).not.toContain('编者补充的一段话。');
+  });
+
+  it('leaves a question to the page that editors merged it into, and records that page', () => {
+    root = mkdtempSync(join(tmpdir(), 'merged-'));
+    const note = join(root, '000_e682c0e43d68e54f.txt');
+    cpSync(join(RAW, '000_e682c0e43d68e54f.txt'), note);
+    const out = join(root, 'docs');
+    importNotes([note], { outDir: out });
+    const report = () => JSON.parse(readFileSync(reportPath(note), 'utf8')) as { entries: { id: string; line: number; path: string; coveredBy?: string }[] };
+    const absorbed = report().entries[1]!;
+    // An editor merges the second question into a page of their own and deletes the imported one.
+    rmSync(join(out, absorbed.path));
+    mkdirSync(join(out, 'service-dns'), { recursive: true });
+    writeFileSync(
+      join(out, 'service-dns/merged.mdx'),
+      `---\nid: merged\ntitle: 合并后的问题\ntopic: service-dns\nstatus: answered\nsources:\n  - note: 000_e682c0e43d68e54f.txt\n    line: ${absorbed.line}\n---\n\n合并后的答案。\n`,
+    );
+    for (let run = 0; run < 2; run++) {
+      const { log } = importNotes([note], { outDir: out });
+      expect(log.join('\n')).toContain('已由');
+      expect(report().entries[1]).toMatchObject({ id: 'merged', coveredBy: 'service-dns/merged.mdx' });
+    }
+    expect(readdirSync(join(out, absorbed.path.split('/')[0]!))).not.toContain(absorbed.path.split('/')[1]);
   });
 });

@@ -10,6 +10,8 @@ export interface ReportEntry {
   status: string;
   lines: string;
   hash: string;
+  /** Set when a page written or merged by the editors already holds this question. */
+  coveredBy?: string;
 }
 
 /**

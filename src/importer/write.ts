@@ -70,15 +70,17 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
     }
     let written = 0;
     const skipped: string[] = [];
+    const coveredBy = new Map<number, { id: string; path: string }>();
     for (const entry of result.entries) {
       const target = join(options.outDir, entry.path);
       const before = ours.get(entry.titleLine);
-      const previousFile = before ? join(options.outDir, before.path) : null;
+      const previousFile = before && !before.coveredBy ? join(options.outDir, before.path) : null;
       const curated = existing.find(
         (e) => e.path !== previousFile && e.sources.some((s) => s.note === note && s.line <= entry.titleLine && entry.titleLine <= (s.endLine ?? s.line)),
       );
       if (curated && !options.force) {
         skipped.push(`${entry.id}：已由 ${relative('.', curated.path)} 收录（它的 sources 含第 ${entry.titleLine} 行）`);
+        coveredBy.set(entry.titleLine, { id: curated.id, path: relative(options.outDir, curated.path) });
         continue;
       }
       if (before && previousFile && !options.force) {
@@ -105,6 +107,9 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
     const report = {
       ...result.report,
       entries: result.report.entries.map((e) => {
+        // The question lives in a page the editors wrote or merged: record that page, not a draft id.
+        const covered = coveredBy.get(e.line);
+        if (covered) return { ...e, id: covered.id, path: covered.path, coveredBy: covered.path };
         const keep = ours.get(e.line);
         return keep && skipped.some((s) => s.startsWith(`${e.id}：`)) ? { ...e, hash: keep.hash } : e;
       }),
