@@ -34,7 +34,7 @@ export default defineConfig({
       customCss: ['./src/styles/custom.css', './src/styles/print.css'],
       // Content lives in top-level content/docs, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content/docs'] },
-      routeMiddleware: ['./src/route-data/sidebar.ts', './src/route-data/last-updated.ts'],
+      routeMiddleware: ['./src/route-data/sidebar.ts', './src/route-data/last-updated.ts', './src/route-data/share-meta.ts'],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
