@@ -57,6 +57,9 @@ test('marks survive a reload and drive the 不熟 session and progress', async (
   await expect(progress).toBeVisible();
   await expect(progress.locator('[data-count="shaky"]')).toHaveText('1');
   await expect(progress.locator('[data-count="unmarked"]')).toHaveText('1');
+  // The bar shows the same: half of the topic's two questions is 不熟, nothing is 会.
+  await expect(progress.locator('[data-bar="shaky"]')).toHaveAttribute('style', /inline-size:\s*50%/);
+  await expect(progress.locator('[data-bar="know"]')).toHaveAttribute('style', /inline-size:\s*0(%|;|$)/);
   await page.goto('/');
   await expect(page.getByRole('group', { name: '总进度' }).locator('[data-count="shaky"]')).toHaveText('1');
 });
@@ -91,7 +94,7 @@ test('export, reset and import round-trip through a JSON file', async ({ page },
   expect(await storedMarks(page)).toEqual(before);
 });
 
-test('a high-importance or unmarked session can be empty and says so', async ({ page }) => {
+test('an “还没标记的” session shrinks as questions are marked, and says so when empty', async ({ page }) => {
   await page.goto('/practice/?scope=unmarked&order=shuffle');
   const total = await page.locator('.practice-card').count();
   await expect(page.locator('[data-position]')).toHaveText(new RegExp(`第 1 / ${total} 题`));
@@ -104,6 +107,26 @@ test('a high-importance or unmarked session can be empty and says so', async ({ 
   await page.reload();
   await expect(page.locator('[data-empty]')).toHaveText(/没有题目/);
   await expect(visibleCard(page)).toHaveCount(0);
+});
+
+test('a session can be limited to 常考和高频 questions and shuffled', async ({ page }) => {
+  await page.goto('/practice/?topic=autoscaling');
+  await expect(page.locator('[data-position]')).toHaveText(/第 1 \/ 2 题/);
+  await page.getByLabel('范围').selectOption('important');
+  await page.getByLabel('顺序').selectOption('shuffle');
+  await page.getByRole('button', { name: '开始练习' }).click();
+  await expect(page).toHaveURL(/topic=autoscaling&scope=important&order=shuffle/);
+  // Only the HPA question is 常考 in this topic; metrics-server is 一般.
+  await expect(page.locator('[data-position]')).toHaveText(/第 1 \/ 1 题/);
+  await expect(visibleCard(page)).toHaveAttribute('data-id', 'hpa-configuration');
+});
+
+test('keys do nothing while typing in a form control', async ({ page }) => {
+  await page.goto('/practice/?topic=workloads');
+  await page.getByLabel('范围').focus();
+  await page.keyboard.press('j');
+  await expect(page.locator('[data-position]')).toHaveText(/第 1 \/ 2 题/);
+  expect(await storedMarks(page)).toEqual({});
 });
 
 for (const theme of ['light', 'dark'] as const) {
