@@ -73,6 +73,22 @@ test.describe('printing', () => {
     await expect(page.locator('#topic-questions')).toBeVisible();
   });
 
+  test('“打印本专题” prints that topic’s questions with answers, one per page', async ({ page }) => {
+    await page.goto('/topics/workloads/');
+    await page.getByRole('link', { name: '打印本专题' }).click();
+    await expect(page).toHaveURL(/\/all\/workloads\/$/);
+    await page.emulateMedia({ media: 'print' });
+    await expectNoChrome(page);
+    await expect(page.locator('.all-intro')).toBeHidden();
+    const questions = page.locator('.all-question');
+    await expect(questions).toHaveCount(2);
+    await expect(page.locator('.all-topic-title')).toHaveText(['Pod 与工作负载']);
+    await expect(questions.nth(1)).toHaveCSS('break-before', 'page');
+    // Answers are there in full, diagram included.
+    await expect(questions.locator('.sl-heading-wrapper h2, h2').first()).toBeVisible();
+    await expect(page.locator('.all-question .mermaid-light svg')).toBeVisible();
+  });
+
   test('“全部题目” prints every question on its own page with its address', async ({ page }) => {
     await page.goto('/all/');
     await page.emulateMedia({ media: 'print' });
