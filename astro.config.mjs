@@ -31,11 +31,14 @@ export default defineConfig({
       // Our own 404 (src/pages/404.astro) lists the topics instead of a bare message.
       disable404Route: true,
       social: [{ icon: 'github', label: 'GitHub', href: SITE.repository }],
-      customCss: ['./src/styles/custom.css'],
+      customCss: ['./src/styles/custom.css', './src/styles/print.css'],
       // Content lives in top-level content/docs, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content/docs'] },
-      routeMiddleware: ['./src/route-data/sidebar.ts', './src/route-data/last-updated.ts'],
-      components: { PageTitle: './src/components/overrides/PageTitle.astro' },
+      routeMiddleware: ['./src/route-data/sidebar.ts', './src/route-data/last-updated.ts', './src/route-data/share-meta.ts'],
+      components: {
+        PageTitle: './src/components/overrides/PageTitle.astro',
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+      },
       expressiveCode: {
         themes: ['github-light', 'github-dark'],
         styleOverrides: { codeFontFamily: 'var(--sl-font-mono)' },

@@ -1,12 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, KNOWN } from './fixtures';
+import { expect, test, KNOWN, serveWithoutScripts } from './fixtures';
 
 const pages = {
   home: '/',
   topic: '/topics/workloads/',
   question: KNOWN.podCreation,
+  'question with labelled flowchart': '/q/metrics-server-pipeline/',
   'question with notice': KNOWN.headless,
   todo: '/todo/',
+  'all questions': '/all/',
   'not found': '/q/no-such-question/',
 };
 
@@ -26,3 +28,19 @@ for (const [kind, path] of Object.entries(pages)) {
     });
   }
 }
+
+test.describe('without JavaScript', () => {
+  // With JS the random page leaves at once; its no-JS list is what a reader can actually see.
+  for (const [kind, path] of Object.entries({ random: '/random/', practice: '/practice/' })) {
+    test(`${kind} page has no serious accessibility violations`, async ({ page }) => {
+      await serveWithoutScripts(page);
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const severe = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      expect(severe).toEqual([]);
+    });
+  }
+});

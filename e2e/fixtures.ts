@@ -35,3 +35,17 @@ export async function setTheme(page: Page, theme: 'light' | 'dark') {
   // Starlight keeps the reader's choice in localStorage and applies it before first paint.
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 }
+
+/**
+ * Serve pages as a reader with JavaScript off gets them: no page scripts, <noscript> content shown.
+ * For checks that themselves need to run JS in the page (axe); behaviour tests use
+ * `javaScriptEnabled: false`, under which Chromium does not render <noscript> (playwright#32542).
+ */
+export async function serveWithoutScripts(page: Page) {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<\/?noscript>/gi, '');
+    await route.fulfill({ response, body });
+  });
+}

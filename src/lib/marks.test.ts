@@ -116,7 +116,8 @@ describe('sessions and progress', () => {
     expect(pick('', 'unmarked')).toEqual(['b', 'd']);
     expect(pick('', 'shaky')).toEqual(['a']);
     expect(pick('', 'dont')).toEqual(['c']);
-    expect(pick('t2', 'important')).toEqual(['d']);
+    expect(pick('', 'important')).toEqual(['a', 'c', 'd']);
+    expect(pick('t1', 'important')).toEqual(['a']);
   });
 
   it('shuffles deterministically with an injected random source', () => {

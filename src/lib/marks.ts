@@ -142,7 +142,7 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   unmarked: '还没标记的',
   shaky: '标为“不熟”的',
   dont: '标为“不会”的',
-  important: '高频题',
+  important: '常考和高频题',
 };
 
 export interface SessionQuestion {
@@ -174,7 +174,9 @@ export function selectSession(
       case 'dont':
         return marks[q.id]?.grade === options.scope;
       case 'important':
-        return q.importance >= 3;
+        // 常考 (2) and 高频 (3): what to revise first before an interview. Only 高频 would leave
+        // this scope empty for most topics, since few questions are marked 高频.
+        return q.importance >= 2;
       default:
         return true;
     }

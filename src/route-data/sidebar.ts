@@ -42,6 +42,9 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   route.sidebar = [
     ...sidebar,
     link('待补充的题目', `${base}todo/`, current, todo ? { text: String(todo), variant: 'note' } : undefined),
+    // Study tools. Prev/next below walks only the topic groups, so these never appear there.
+    link('练习模式', `${base}practice/`, current),
+    link('全部题目（打印版）', `${base}all/`, current),
   ];
 
   const flat = sidebar.flatMap((g) => (g.type === 'group' ? g.entries : [g])) as SidebarLink[];

@@ -1,0 +1,110 @@
+import { expect, test, setTheme, KNOWN } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+/** Chrome a printed page must not carry: header/search, sidebars, ToC, pagination, on-screen tools. */
+const CHROME = [
+  'header.header',
+  'nav.sidebar',
+  '.right-sidebar-container',
+  '.pagination-links',
+  '.copy-permalink',
+  '.related-questions',
+  '.q-filters',
+  '.topic-actions',
+  '.all-toc',
+];
+
+async function expectNoChrome(page: Page) {
+  for (const selector of CHROME) {
+    for (const el of await page.locator(selector).all()) await expect(el, selector).toBeHidden();
+  }
+}
+
+const afterContent = (el: Locator) => el.evaluate((a) => getComputedStyle(a, '::after').content);
+
+test.describe('printing', () => {
+  // Dark theme on screen is the hard case: paper must still get the light diagram and dark text.
+  test.beforeEach(async ({ page }) => setTheme(page, 'dark'));
+
+  test('a question prints as a clean document: no chrome, light diagram, code intact, permalink as text', async ({ page }) => {
+    await page.goto(KNOWN.podCreation);
+    // On screen the dark diagram shows and the permalink line does not.
+    await expect(page.locator('.mermaid-dark svg').first()).toBeVisible();
+    await expect(page.locator('.print-permalink')).toBeHidden();
+
+    await page.emulateMedia({ media: 'print' });
+    await expectNoChrome(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('简述 Pod 的创建过程');
+    const light = page.locator('.mermaid-light svg').first();
+    await expect(light).toBeVisible();
+    expect((await light.boundingBox())?.width ?? 0).toBeGreaterThan(200);
+    await expect(page.locator('.mermaid-dark svg').first()).toBeHidden();
+    await expect(page.locator('.print-permalink')).toHaveText(/本题链接：https?:\/\/\S+\/q\/pod-creation-flow\/$/);
+
+    const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(body).toBe('rgb(255, 255, 255)');
+
+    // A link in an answer prints its address after the text (content has none yet, so add one).
+    const link = await page.evaluateHandle(() => {
+      const a = Object.assign(document.createElement('a'), { href: 'https://kubernetes.io/docs/', textContent: '官方文档' });
+      document.querySelector('.sl-markdown-content p')!.append(a);
+      return a;
+    });
+    expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" (https://kubernetes.io/docs/)"');
+  });
+
+  test('code blocks wrap instead of being clipped on paper', async ({ page }) => {
+    await page.goto(KNOWN.probes);
+    await page.emulateMedia({ media: 'print' });
+    const pre = page.locator('.expressive-code pre').first();
+    await expect(pre).toBeVisible();
+    await expect(pre).toContainText('livenessProbe');
+    await expect(pre).toHaveCSS('white-space', 'pre-wrap');
+    await expect(page.locator('.expressive-code .copy').first()).toBeHidden();
+  });
+
+  test('a topic page prints its question list without filters or progress', async ({ page }) => {
+    await page.goto('/topics/workloads/');
+    await expect(page.locator('.q-filters')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expectNoChrome(page);
+    await expect(page.locator('.progress')).toBeHidden();
+    await expect(page.locator('#topic-questions > li')).toHaveCount(2);
+    await expect(page.locator('#topic-questions')).toBeVisible();
+  });
+
+  test('“打印本专题” prints that topic’s questions with answers, one per page', async ({ page }) => {
+    await page.goto('/topics/workloads/');
+    await page.getByRole('link', { name: '打印本专题' }).click();
+    await expect(page).toHaveURL(/\/all\/workloads\/$/);
+    await page.emulateMedia({ media: 'print' });
+    await expectNoChrome(page);
+    await expect(page.locator('.all-intro')).toBeHidden();
+    const questions = page.locator('.all-question');
+    await expect(questions).toHaveCount(2);
+    await expect(page.locator('.all-topic-title')).toHaveText(['Pod 与工作负载']);
+    await expect(questions.nth(1)).toHaveCSS('break-before', 'page');
+    // Answers are there in full, diagram included.
+    await expect(questions.locator('.sl-heading-wrapper h2, h2').first()).toBeVisible();
+    await expect(page.locator('.all-question .mermaid-light svg')).toBeVisible();
+  });
+
+  test('“全部题目” prints every question on its own page with its address', async ({ page }) => {
+    await page.goto('/all/');
+    await page.emulateMedia({ media: 'print' });
+    await expectNoChrome(page);
+    const questions = page.locator('.all-question');
+    expect(await questions.count()).toBe(6);
+    // Within a topic, each further question starts a new sheet; a topic title keeps its first question.
+    const workloads = page.locator('#topic-workloads').locator('xpath=..').locator('.all-question');
+    await expect(workloads.nth(0)).toHaveCSS('break-before', 'avoid');
+    await expect(workloads.nth(1)).toHaveCSS('break-before', 'page');
+    await expect(page.locator('.all-topic-title').nth(1)).toHaveCSS('break-before', 'page');
+    // Links are shown as text: the question's address is printed, not only clickable.
+    const address = questions.first().locator('.all-meta a');
+    await expect(address).toHaveText(/^https?:\/\/\S+\/q\/[a-z0-9-]+\/$/);
+    expect(await afterContent(address)).toBe('none');
+    await expect(page.locator('.all-question .mermaid-light svg')).toHaveCount(2);
+    for (const svg of await page.locator('.all-question .mermaid-light svg').all()) await expect(svg).toBeVisible();
+  });
+});
