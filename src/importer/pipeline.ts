@@ -7,7 +7,7 @@ import { segmentGithubView, stripGithubChrome } from './formats/github-view.ts';
 import { segmentHexoBlog } from './formats/hexo-blog.ts';
 import { segmentQaBlog, segmentQaPlain } from './formats/qa-numbered.ts';
 import { segmentTutorial } from './formats/tutorial.ts';
-import { buildPlainBlocks } from './passes/build-blocks.ts';
+import { buildHexoBlocks, buildPlainBlocks } from './passes/build-blocks.ts';
 import { buildMarkdown } from './passes/build-markdown-blocks.ts';
 import { buildTutorial } from './passes/build-tutorial-blocks.ts';
 import { dedupeDoubledBlocks } from './passes/dedupe-blocks.ts';
@@ -34,7 +34,7 @@ export function passesFor(format: Format, provenance: Provenance | null): Pass[]
     case 'qa-blog':
       return [segmentQaBlog, normalizeLineSpaces, dedupeDoubledBlocks, unglueCode, joinSplitInlineCode, repairBrokenBold, buildPlainBlocks, ...finish];
     case 'hexo-blog':
-      return [segmentHexoBlog, normalizeLineSpaces, repairBrokenBold, joinSplitInlineCode, buildPlainBlocks, ...finish];
+      return [segmentHexoBlog, normalizeLineSpaces, repairBrokenBold, joinSplitInlineCode, buildHexoBlocks, ...finish];
     case 'github-view':
       return [stripGithubChrome, segmentGithubView, buildMarkdown, reindentYamlBlocks, drawFlowsAsMermaid, tidyTypography];
     case 'tutorial':

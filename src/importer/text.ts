@@ -62,3 +62,6 @@ export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 
 /** Code-block languages that the blog's copy button glued in front of the first code line. */
 export const GLUED_LANG = /^(bash|shell|sh|yaml|yml|golang|go|json|dockerfile|plaintext|text|ini|toml|python|sql|nginx|conf)(?=[a-z\[\$\/.~{-]|[A-Z]{2})/i;
+
+/** A code block lost entirely: only its language label is left, glued to the next sentence (`bash重点关注…`). */
+export const LOST_LANG = /^(bash|shell|sh|yaml|yml|golang|go|json|dockerfile|plaintext|text)(?=[\u3400-\u9fff])/i;

@@ -1,4 +1,4 @@
-import { GLUED_LANG, hasCjk, isBlank, merge } from '../text.ts';
+import { hasCjk, isBlank, LOST_LANG, merge } from '../text.ts';
 import type { Block, Doc, Line, ListItem, Loss, Pass, Section } from '../types.ts';
 import { classifyLine, PROMPT, type LineKind } from './classify-line.ts';
 
@@ -34,9 +34,10 @@ function splitGluedItems(text: string): string[] {
  * consecutive prose lines stay separate paragraphs; code runs become fenced blocks; a lone
  * language name glued to prose (`bash重点关注以下字段`) is a code block the copy lost.
  */
-export function buildBlocks(section: Section): Section {
+export function buildBlocks(section: Section, lists: ListStyle = 'flat'): Section {
   const lines = section.lines;
   const blocks: Block[] = [];
+  let listDepth = 0;
   const losses: Loss[] = [...section.losses];
   const blankSrc: number[] = [];
   let i = 0;
@@ -60,11 +61,13 @@ export function buildBlocks(section: Section): Section {
     const kind = classifyLine(text);
     if (kind === 'blank') {
       blankSrc.push(...line.src);
+      // In the Hexo copy, each closing </ul> left a blank line behind.
+      if (lists === 'hexo' && blocks.at(-1)?.type === 'list') listDepth = Math.max(0, listDepth - 1);
       i++;
       continue;
     }
-    const lostLang = GLUED_LANG.exec(text.trim());
-    if (lostLang && hasCjk(text.trim().charAt(lostLang[0].length))) {
+    const lostLang = LOST_LANG.exec(text.trim());
+    if (lostLang) {
       losses.push({ line: line.src[0]!, kind: 'lost-code', detail: `这里原本有一段 ${lostLang[1]} 代码，复制时丢失，只剩下语言名` });
       blocks.push({ type: 'aside', variant: 'caution', title: '原文缺失', text: `原笔记此处的 ${lostLang[1]} 代码块在复制时丢失。`, src: [] });
       blocks.push({ type: 'para', text: text.trim().slice(lostLang[0].length), src: line.src });
@@ -101,7 +104,17 @@ export function buildBlocks(section: Section): Section {
     if (kind === 'list') {
       const indent = /^\s*/.exec(text)![0].length;
       const parts = splitGluedItems(text.trim().replace(/^(- |• |\* )/, ''));
-      parts.forEach((p) => pushList({ depth: indent > 0 ? 1 : 0, text: p }, line.src));
+      let depth = indent > 0 ? 1 : 0;
+      if (lists === 'hexo') {
+        const last = blocks.at(-1);
+        const previous = last?.type === 'list' ? last.items.at(-1) : undefined;
+        // ` - x` continues the current list; `- x` right after `特点：` opens a nested one.
+        if (!previous) listDepth = 0;
+        else if (indent === 0 && /[:：]$/.test(previous.text)) listDepth = previous.depth + 1;
+        else if (indent === 0 && blocks.at(-1)?.type !== 'list') listDepth = 0;
+        depth = listDepth;
+      }
+      parts.forEach((p) => pushList({ depth, text: p }, line.src));
       i++;
       continue;
     }
@@ -110,7 +123,8 @@ export function buildBlocks(section: Section): Section {
       if (i + 1 >= lines.length && !/[一二三四五六七八九十]、/.test(text)) {
         blocks.push({ type: 'para', text: text.trim(), src: line.src });
       } else {
-        const depth = kind === 'step' ? 3 : 2;
+        // `1. 基础概念` is a step under a section, `(1) 内核数据结构` a point under a step.
+        const depth = kind === 'step' ? 3 : /^[(（]\d+[)）]/.test(text.trim()) ? 4 : 2;
         blocks.push({ type: 'heading', depth, text: text.trim(), src: line.src });
       }
       i++;
@@ -127,7 +141,7 @@ export function buildBlocks(section: Section): Section {
     blocks.push({ type: 'para', text: text.trim(), src: line.src });
     i++;
   }
-  return { ...section, blocks: nestFlatLists(blocks), losses, blank: merge(section.blank, blankSrc), lines: [] };
+  return { ...section, blocks: lists === 'hexo' ? blocks : nestFlatLists(blocks), losses, blank: merge(section.blank, blankSrc), lines: [] };
 }
 
 /**
@@ -151,4 +165,8 @@ export function nestFlatLists(blocks: Block[]): Block[] {
   });
 }
 
-export const buildPlainBlocks: Pass = (doc: Doc) => ({ ...doc, sections: doc.sections.map(buildBlocks) });
+/** How a copy lost its list nesting: flattened (blog Q&A) or as Hexo's line-break pattern. */
+export type ListStyle = 'flat' | 'hexo';
+
+export const buildPlainBlocks: Pass = (doc: Doc) => ({ ...doc, sections: doc.sections.map((s) => buildBlocks(s)) });
+export const buildHexoBlocks: Pass = (doc: Doc) => ({ ...doc, sections: doc.sections.map((s) => buildBlocks(s, 'hexo')) });

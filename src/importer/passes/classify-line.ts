@@ -24,6 +24,8 @@ export function classifyLine(text: string): LineKind {
   if (PROMPT.test(t)) return 'prompt';
   if (SECTION_NUMBER.test(t)) return 'heading';
   if (/^#\s/.test(t)) return 'comment';
+  // `- port: 80`, `- /tmp/healthy`, `- cat` are YAML; `- API Server:` and `- Pod IP 可路由` are list items.
+  if (/^- /.test(t) && !/^- ([a-z][\w.-]*:(\s|$)|["'\/\[{]|[a-z0-9][\w./-]*$)/.test(t)) return 'list';
   if (isYamlLine(t)) return 'yaml';
   if (isCommandLine(t)) return 'command';
   if (isOutputLine(t)) return 'output';

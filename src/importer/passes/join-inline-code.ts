@@ -34,7 +34,7 @@ export function joinInlineCode(lines: readonly Line[]): Line[] {
       continue;
     }
     // `…HPA 依赖于` + `metrics-server来获取…`: the code span opens the next line, glued to the sentence.
-    const lead = /^([A-Za-z_./$-][\w./$-]*)(?=[\u3400-\u9fff])/.exec(t)?.[1];
+    const lead = /^([A-Za-z_./$-][\w./$-]*)(?=[\u3400-\u9fff，,。、])/.exec(t)?.[1];
     if (canExtend && !line.fence && lead && CODEY.test(lead) && /[-_./]/.test(lead) && !STRUCTURE.test(line.text)) {
       out[out.length - 1] = { text: `${prev.text.replace(/\s+$/, '')} ${wrapLeadingToken(t)}`, src: merge(prev.src, line.src) };
       continue;
@@ -61,7 +61,7 @@ function wrapTrailingToken(text: string): string {
 }
 
 function wrapLeadingToken(text: string): string {
-  return text.replace(/^([A-Za-z_./$-][\w./$-]*)(?=[\u3400-\u9fff])/, (tok) => (CODEY.test(tok) ? `\`${tok}\`` : tok));
+  return text.replace(/^([A-Za-z_./$-][\w./$-]*)(?=[\u3400-\u9fff，,。、])/, (tok) => (CODEY.test(tok) ? `\`${tok}\`` : tok));
 }
 
 export const joinSplitInlineCode: Pass = (doc) => mapSections(doc, (s) => ({ ...s, lines: joinInlineCode(s.lines) }));

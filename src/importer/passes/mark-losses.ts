@@ -18,7 +18,8 @@ export function markLosses(section: Section): Section {
   const input = section.blocks;
   input.forEach((b, i) => {
     const next = input[i + 1];
-    const endsHere = next === undefined || next.type === 'heading';
+    // A lead-in followed by `1. …` headings introduces them; followed by another topic, its list is gone.
+    const endsHere = next === undefined || (next.type === 'heading' && !/^(1[.、]|[(（]1[)）])/.test(next.text));
     blocks.push(b);
     if (b.type === 'para' && LEAD_IN.test(b.text) && endsHere) {
       losses.push({ line: b.src[0]!, kind: 'lost-table', detail: `“${b.text}”之后的表格或列表在复制时丢失` });
