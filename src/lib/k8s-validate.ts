@@ -6,6 +6,8 @@ export interface ManifestProblem {
   /** Path inside the manifest, e.g. ['spec', 'replicas']; [] for the whole document. */
   path: (string | number)[];
   message: string;
+  /** A required field is absent (as opposed to a wrong or unknown one). */
+  missing?: true;
 }
 
 export type ManifestVerdict =
@@ -42,18 +44,17 @@ export function isManifest(doc: unknown): doc is { apiVersion: string; kind: str
  * the schema. Maps (labels, data) are iterated by the validator, so their keys all count as read.
  */
 export async function validateManifest(manifest: { apiVersion: string; kind: string }): Promise<ManifestVerdict> {
+  return checkManifest(manifest);
+}
+
+/** The synchronous core of {@link validateManifest}, for callers that search over many candidates (the importer's re-indenter). */
+export function checkManifest(manifest: { apiVersion: string; kind: string }): ManifestVerdict {
   const { apiVersion, kind } = manifest;
   if (!/^[\w.-]+(\/[\w.-]+)?$/.test(apiVersion) || !/^\w+$/.test(kind)) {
     return { kind: 'invalid', problems: [{ path: ['apiVersion'], message: `apiVersion/kind 格式不对：${apiVersion} ${kind}` }] };
   }
-  const modulePath = join(modelsRoot, apiVersion, `${kind}.js`);
-  if (!existsSync(modulePath)) {
-    if (isBuiltInGroupVersion(apiVersion)) {
-      return { kind: 'invalid', problems: [{ path: ['kind'], message: `${apiVersion} 里没有 kind “${kind}”` }] };
-    }
-    return { kind: 'unknown-type', apiVersion, typeKind: kind };
-  }
-  const Model = (require(modulePath) as Record<string, ModelClass>)[kind];
+  const Model = modelOf(apiVersion, kind);
+  if (Model === 'no-such-kind') return { kind: 'invalid', problems: [{ path: ['kind'], message: `${apiVersion} 里没有 kind “${kind}”` }] };
   if (!Model) return { kind: 'unknown-type', apiVersion, typeKind: kind };
 
   const reads = new WeakMap<object, Set<PropertyKey>>();
@@ -62,15 +63,31 @@ export async function validateManifest(manifest: { apiVersion: string; kind: str
   try {
     Model.prototype.validate.call(tracked);
   } catch (error) {
-    const errors = (error as { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] }).errors;
+    const errors = (error as { errors?: { instancePath: string; keyword?: string; message?: string; params?: Record<string, unknown> }[] }).errors;
     if (!errors) throw error;
     for (const e of errors) {
-      problems.push({ path: pointerToPath(e.instancePath), message: describeAjvError(e) });
+      problems.push({ path: pointerToPath(e.instancePath), message: describeAjvError(e), ...(e.keyword === 'required' ? { missing: true } : {}) });
     }
   }
   problems.push(...unknownFields(manifest, reads, []));
   return problems.length ? { kind: 'invalid', problems } : { kind: 'valid' };
 }
+
+const models = new Map<string, ModelClass | 'no-such-kind' | null>();
+
+function modelOf(apiVersion: string, kind: string): ModelClass | 'no-such-kind' | null {
+  const key = `${apiVersion}/${kind}`;
+  if (!models.has(key)) {
+    const modulePath = join(modelsRoot, apiVersion, `${kind}.js`);
+    if (!existsSync(modulePath)) models.set(key, isBuiltInGroupVersion(apiVersion) ? 'no-such-kind' : null);
+    else models.set(key, (require(modulePath) as Record<string, ModelClass>)[kind] ?? null);
+  }
+  return models.get(key) ?? null;
+}
+
+/** Is there a built-in schema for this apiVersion/kind? */
+export const hasSchema = (apiVersion: unknown, kind: unknown): boolean =>
+  typeof apiVersion === 'string' && typeof kind === 'string' && /^[\w.-]+(\/[\w.-]+)?$/.test(apiVersion) && /^\w+$/.test(kind) && typeof modelOf(apiVersion, kind) === 'function';
 
 function track<T>(value: T, reads: WeakMap<object, Set<PropertyKey>>): T {
   if (typeof value !== 'object' || value === null) return value;
