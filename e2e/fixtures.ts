@@ -23,12 +23,15 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; consoleErrors:
 
 export { expect };
 
-/** Questions the seed content guarantees; the e2e suite pins reader-visible behaviour on them. */
+/**
+ * Permalinks the suite opens for what their answers contain (a diagram, YAML, shell commands).
+ * Permalinks are meant to stay; anything editors change (titles, counts, statuses) is read from
+ * the content at test time instead, see ./content.ts.
+ */
 export const KNOWN = {
   probes: '/q/probes/',
   podCreation: '/q/pod-creation-flow/',
   hpa: '/q/hpa-configuration/',
-  headless: '/q/headless-service/',
 } as const;
 
 export async function setTheme(page: Page, theme: 'light' | 'dark') {

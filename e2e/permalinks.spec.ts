@@ -1,14 +1,21 @@
 import { expect, test } from './fixtures';
 import { KNOWN } from './fixtures';
+import { incomplete, questions } from './content';
 
 test('a permalink loads its question with status and provenance', async ({ page }) => {
-  await page.goto(KNOWN.headless);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Headless Service');
-  await expect(page.locator('.status-notice')).toContainText('部分缺失');
+  const q = incomplete()[0];
+  test.skip(!q, 'every question in content/docs is answered');
+  await page.goto(q!.href);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(q!.title);
+  await expect(page.locator('.status-notice')).toContainText(q!.status === 'partial' ? '部分缺失' : '待补充');
   await expect(page.locator('.status-notice a', { hasText: '补充答案' })).toHaveAttribute(
     'href',
-    /\/edit\/main\/content\/docs\/service-dns\/headless-service\.mdx$/,
+    new RegExp(`/edit/main/${q!.file.replace(/[.]/g, '\\.')}$`),
   );
+  // An answered question carries no such notice.
+  await page.goto(questions.find((x) => x.status === 'answered')!.href);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('.status-notice')).toHaveCount(0);
 });
 
 test('every answer section has an anchor link that lands on it', async ({ page }) => {

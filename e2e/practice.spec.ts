@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, setTheme } from './fixtures';
+import { hasQuestions, isImportant, smallestTopic, type Topic } from './content';
 
 const MARKS_KEY = 'k8s-notes:marks:v1';
 const storedMarks = (page: import('@playwright/test').Page) =>
@@ -8,11 +9,16 @@ const storedMarks = (page: import('@playwright/test').Page) =>
 
 const visibleCard = (page: import('@playwright/test').Page) => page.locator('.practice-card:visible');
 
+/** Sessions over the smallest topic with two questions or more: short, yet there is a next question. */
+const topic = smallestTopic('two questions', hasQuestions(2));
+const n = topic.questions.length;
+const important = (t: Topic) => t.questions.filter(isImportant);
+
 test('keyboard: space reveals, 1/2/3 grade and advance, j/k move', async ({ page }) => {
-  await page.goto('/practice/?topic=workloads');
+  await page.goto(`/practice/?topic=${topic.id}`);
   const card = visibleCard(page);
   await expect(card).toHaveCount(1);
-  await expect(page.locator('[data-position]')).toHaveText(/第 1 \/ 2 题/);
+  await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${n} 题`);
   const firstId = await card.getAttribute('data-id');
   const answer = card.locator('.practice-answer-body');
   await expect(answer).toBeHidden();
@@ -21,7 +27,7 @@ test('keyboard: space reveals, 1/2/3 grade and advance, j/k move', async ({ page
   await expect(answer).toBeVisible();
 
   await page.keyboard.press('2');
-  await expect(page.locator('[data-position]')).toHaveText(/第 2 \/ 2 题/);
+  await expect(page.locator('[data-position]')).toHaveText(`第 2 / ${n} 题`);
   const secondId = await visibleCard(page).getAttribute('data-id');
   expect(secondId).not.toBe(firstId);
   // The next question starts with its answer hidden again, and focus follows it for screen readers.
@@ -34,13 +40,17 @@ test('keyboard: space reveals, 1/2/3 grade and advance, j/k move', async ({ page
   await page.keyboard.press('j');
   await expect(visibleCard(page)).toHaveAttribute('data-id', secondId!);
 
-  await page.keyboard.press('1');
-  await expect(page.locator('[data-position]')).toContainText('本轮完成');
+  // Grading the rest (会) finishes the round.
+  for (let i = 2; i <= n; i++) {
+    await expect(page.locator('[data-position]')).toHaveText(`第 ${i} / ${n} 题`);
+    await page.keyboard.press('1');
+  }
+  await expect(page.locator('[data-position]')).toHaveText(`本轮完成：会 ${n - 1}，不熟 1，不会 0。可以换个范围再来一轮。`);
   expect(await storedMarks(page)).toMatchObject({ [firstId!]: { grade: 'shaky' }, [secondId!]: { grade: 'know' } });
 });
 
 test('marks survive a reload and drive the 不熟 session and progress', async ({ page }) => {
-  await page.goto('/practice/?topic=workloads');
+  await page.goto(`/practice/?topic=${topic.id}`);
   const id = await visibleCard(page).getAttribute('data-id');
   await visibleCard(page).getByRole('button', { name: /不熟/ }).click();
   await page.reload();
@@ -50,22 +60,25 @@ test('marks survive a reload and drive the 不熟 session and progress', async (
   await page.getByRole('button', { name: '开始练习' }).click();
   await expect(page).toHaveURL(/scope=shaky/);
   await expect(visibleCard(page)).toHaveAttribute('data-id', id!);
-  await expect(page.locator('[data-position]')).toHaveText(/第 1 \/ 1 题/);
+  await expect(page.locator('[data-position]')).toHaveText('第 1 / 1 题');
 
-  await page.goto('/topics/workloads/');
+  await page.goto(topic.href);
   const progress = page.locator('.progress');
   await expect(progress).toBeVisible();
   await expect(progress.locator('[data-count="shaky"]')).toHaveText('1');
-  await expect(progress.locator('[data-count="unmarked"]')).toHaveText('1');
-  // The bar shows the same: half of the topic's two questions is 不熟, nothing is 会.
-  await expect(progress.locator('[data-bar="shaky"]')).toHaveAttribute('style', /inline-size:\s*50%/);
-  await expect(progress.locator('[data-bar="know"]')).toHaveAttribute('style', /inline-size:\s*0(%|;|$)/);
+  await expect(progress.locator('[data-count="unmarked"]')).toHaveText(String(n - 1));
+  await expect(progress.locator('[data-count="total"]')).toHaveText(String(n));
+  // The bar shows the same: one of the topic's n questions is 不熟, nothing is 会.
+  const share = (bar: string) => progress.locator(`[data-bar="${bar}"]`).evaluate((el) => parseFloat((el as HTMLElement).style.inlineSize));
+  expect(await share('shaky')).toBeCloseTo(100 / n, 3);
+  expect(await share('know')).toBe(0);
   await page.goto('/');
   await expect(page.getByRole('group', { name: '总进度' }).locator('[data-count="shaky"]')).toHaveText('1');
 });
 
 test('export, reset and import round-trip through a JSON file', async ({ page }, testInfo) => {
-  await page.goto('/practice/?topic=workloads');
+  await page.goto(`/practice/?topic=${topic.id}`);
+  await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${n} 题`);
   await page.keyboard.press('3');
   await page.keyboard.press('1');
   const before = await storedMarks(page);
@@ -110,22 +123,33 @@ test('an “还没标记的” session shrinks as questions are marked, and says
 });
 
 test('a session can be limited to 常考和高频 questions and shuffled', async ({ page }) => {
-  await page.goto('/practice/?topic=autoscaling');
-  await expect(page.locator('[data-position]')).toHaveText(/第 1 \/ 2 题/);
+  // A topic where the scope really narrows: some of its questions are 常考/高频, some 一般.
+  const mixed = smallestTopic('常考 and 一般 questions', (t) => important(t).length > 0 && important(t).length < t.questions.length);
+  const expected = important(mixed).map((q) => q.id);
+  await page.goto(`/practice/?topic=${mixed.id}`);
+  await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${mixed.questions.length} 题`);
   await page.getByLabel('范围').selectOption('important');
   await page.getByLabel('顺序').selectOption('shuffle');
   await page.getByRole('button', { name: '开始练习' }).click();
-  await expect(page).toHaveURL(/topic=autoscaling&scope=important&order=shuffle/);
-  // Only the HPA question is 常考 in this topic; metrics-server is 一般.
-  await expect(page.locator('[data-position]')).toHaveText(/第 1 \/ 1 题/);
-  await expect(visibleCard(page)).toHaveAttribute('data-id', 'hpa-configuration');
+  await expect(page).toHaveURL(new RegExp(`topic=${mixed.id}&scope=important&order=shuffle`));
+  await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${expected.length} 题`);
+  // Walking the session visits exactly the topic's 常考 and 高频 questions.
+  const seen: string[] = [];
+  for (let i = 1; i <= expected.length; i++) {
+    await expect(page.locator('[data-position]')).toHaveText(`第 ${i} / ${expected.length} 题`);
+    seen.push((await visibleCard(page).getAttribute('data-id')) ?? '');
+    await page.keyboard.press('j');
+  }
+  expect(seen.sort()).toEqual([...expected].sort());
 });
 
 test('keys do nothing while typing in a form control', async ({ page }) => {
-  await page.goto('/practice/?topic=workloads');
+  await page.goto(`/practice/?topic=${topic.id}`);
+  await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${n} 题`);
   await page.getByLabel('范围').focus();
   await page.keyboard.press('j');
-  await expect(page.locator('[data-position]')).toHaveText(/第 1 \/ 2 题/);
+  await page.keyboard.press('1');
+  await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${n} 题`);
   expect(await storedMarks(page)).toEqual({});
 });
 

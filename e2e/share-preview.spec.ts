@@ -1,11 +1,12 @@
 import { expect, test, KNOWN } from './fixtures';
+import { question } from './content';
 
 const meta = (page: import('@playwright/test').Page, key: string) =>
   page.locator(`head meta[property="${key}"], head meta[name="${key}"]`);
 
 test('a shared question link previews as the question and the start of its answer', async ({ page }) => {
   await page.goto(KNOWN.probes);
-  const title = '探针有哪些？探测方法有哪些？';
+  const title = question('probes').title;
   await expect(meta(page, 'og:title')).toHaveAttribute('content', title);
   await expect(meta(page, 'twitter:title')).toHaveAttribute('content', title);
   await expect(meta(page, 'og:url')).toHaveAttribute('content', /\/q\/probes\/$/);
