@@ -19,8 +19,7 @@ interface Erratum {
 const errata = (parse(readFileSync(ERRATA, 'utf8')) ?? []) as Erratum[];
 const DOCS = join(ROOT, 'content/docs');
 
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.mdx') ? [join(dir, d.name)] : []));
+const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).map((f) => join(dir, f));
 
 /** Only the Chinese characters: edits may move markup, code and punctuation, never the words. */
 const chinese = (text: string) => text.replace(/[^\u3400-\u9fff]/g, '');
@@ -31,7 +30,7 @@ const chinese = (text: string) => text.replace(/[^\u3400-\u9fff]/g, '');
  * must still be somewhere in content/docs (question titles excepted: editors reword those).
  */
 describe('the published content keeps every sentence of the raw notes', () => {
-  const content = chinese(walk(DOCS).map((f) => readFileSync(f, 'utf8')).join('\n'));
+  const content = chinese(pages(DOCS).map((f) => readFileSync(f, 'utf8')).join('\n'));
   const notes = readdirSync(RAW).filter((f) => f.endsWith('.txt')).sort();
 
   it.each(notes)('%s', (note) => {

@@ -4,8 +4,6 @@
  */
 import { checkManifest, hasSchema } from '../lib/k8s-validate.ts';
 
-export const hasModel = hasSchema;
-
 export interface Problem {
   path: string;
   message: string;

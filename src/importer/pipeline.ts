@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { classifyTopic, tagsFor } from './classify-topic.ts';
 import { decodeNote } from './decode.ts';
 import { detectFormat } from './detect-format.ts';
@@ -21,7 +20,7 @@ import { tidyTypography } from './passes/typography.ts';
 import { unglueCode } from './passes/unglue-code.ts';
 import type { Provenance } from './provenance.ts';
 import { renderEntry, type Frontmatter } from './render-mdx.ts';
-import { buildReport, type ImportReport } from './report.ts';
+import { buildReport, sha256, type ImportReport } from './report.ts';
 import { slugFromTitle, uniqueId } from './slug.ts';
 import type { Block, Doc, Format, Pass, Section } from './types.ts';
 
@@ -110,7 +109,7 @@ function toEntry(section: Section, note: string, provenance: Provenance | null, 
   const titleLine = section.titleSrc[0]!;
   const override = provenance?.entries[String(titleLine)] ?? {};
   const title = override.title ?? section.title;
-  const context = section.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : '')).join('\n');
+  const context = section.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])).join('\n');
   const topic = override.topic ?? classifyTopic(title, context) ?? 'architecture';
   const fixed = override.id ?? previousIds?.get(titleLine);
   const id = fixed && !taken.has(fixed) ? (taken.add(fixed), fixed) : uniqueId(fixed ?? slugFromTitle(title), taken);
@@ -122,10 +121,11 @@ function toEntry(section: Section, note: string, provenance: Provenance | null, 
   const kept: Block[] = heading !== section.title || override.title ? [{ type: 'heading', depth: 2, text: heading, src: [] }] : [];
   // A question without an answer needs no text of its own: the page shows a 待补充 notice from its status.
   const blocks: Block[] = [...kept, ...section.blocks];
+  const description = describe(section.blocks);
   const frontmatter: Frontmatter = {
     id,
     title,
-    ...(describe(section.blocks) ? { description: describe(section.blocks)! } : {}),
+    ...(description ? { description } : {}),
     topic,
     tags: tagsFor(title, context),
     importance: override.importance ?? (section.starred ? 2 : 1),
@@ -135,5 +135,3 @@ function toEntry(section: Section, note: string, provenance: Provenance | null, 
   const mdx = renderEntry(frontmatter, blocks);
   return { id, topic, title, titleLine, path: `${topic}/${id}.mdx`, frontmatter, mdx, lines, hash: sha256(mdx) };
 }
-
-export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');

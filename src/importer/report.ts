@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { FORMAT_LABELS, type Doc, type DropReason, type Format, type Warning, type YamlStats } from './types.ts';
 
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
 export interface ReportEntry {
   id: string;
   /** Line of the question's title in the note: what ties an entry to its source across re-imports. */
@@ -62,7 +64,7 @@ export function buildReport(
   const ids = new Map(doc.sections.map((s, i) => [s, entries[i]!.id]));
   return {
     note: doc.note,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256(bytes),
     format: doc.format,
     formatLabel: FORMAT_LABELS[doc.format],
     totalLines,

@@ -1,8 +1,7 @@
 /** Small character-level helpers shared by the passes. */
-import type { Doc, DropReason, Line, Section } from './types.ts';
+import type { Doc, Section } from './types.ts';
 
 export const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-export const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026]/;
 export const hasCjk = (s: string) => CJK.test(s);
 
 /** Lines copied from web pages carry odd spaces (NBSP, ideographic, zero-width). */
@@ -11,12 +10,6 @@ export function normalizeSpaces(s: string): string {
 }
 
 export const isBlank = (s: string) => normalizeSpaces(s).trim() === '';
-
-export function dropLines(doc: Doc, lines: Line[], reason: DropReason): Doc {
-  const drops = [...doc.drops];
-  for (const l of lines) for (const n of l.src) drops.push({ line: n, reason });
-  return { ...doc, drops };
-}
 
 export function mapSections(doc: Doc, fn: (s: Section, doc: Doc) => Section): Doc {
   return { ...doc, sections: doc.sections.map((s) => fn(s, doc)) };
@@ -53,12 +46,6 @@ export function isOutputLine(s: string): boolean {
   return false;
 }
 
-export function isFlowLine(s: string): boolean {
-  const t = s.trim();
-  return t === '↓' || /^→ /.test(t) || /^[^\s].* → .*→/.test(t);
-}
-
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Code-block languages that the blog's copy button glued in front of the first code line. */
 export const GLUED_LANG = /^(bash|shell|sh|yaml|yml|golang|go|json|dockerfile|plaintext|text|ini|toml|python|sql|nginx|conf)(?=[a-z\[\$\/.~{-]|[A-Z]{2})/i;

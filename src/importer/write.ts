@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { parse } from 'yaml';
-import { importNote, sha256 } from './pipeline.ts';
+import { parseFrontmatter } from '../checks/frontmatter.ts';
+import { importNote } from './pipeline.ts';
 import { readProvenance } from './provenance.ts';
-import { unaccountedLines, type ImportReport } from './report.ts';
+import { sha256, unaccountedLines, type ImportReport } from './report.ts';
 
 export interface WriteOptions {
   outDir: string;
@@ -17,21 +17,17 @@ interface Existing {
   sources: { note: string; line: number; endLine?: number }[];
 }
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.mdx') ? [join(dir, d.name)] : []));
-}
-
+/** Pages already in the docs folder, with the ids and note lines they claim. */
 function readExisting(outDir: string): Existing[] {
-  return walk(outDir).flatMap((path) => {
-    const fm = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path, 'utf8'))?.[1];
-    if (!fm) return [];
-    try {
-      const data = parse(fm) as { id?: string; sources?: { note: string; line: number; endLine?: number }[] };
-      return data.id ? [{ path, id: data.id, sources: data.sources ?? [] }] : [];
-    } catch {
-      return [];
-    }
+  if (!existsSync(outDir)) return [];
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' }).flatMap((name) => {
+    if (!name.endsWith('.mdx')) return [];
+    const path = join(outDir, name);
+    // A page with broken frontmatter claims nothing here; `npm run check` reports it.
+    const data = parseFrontmatter(path, readFileSync(path, 'utf8')).frontmatter?.data as
+      | { id?: unknown; sources?: { note: string; line: number; endLine?: number }[] }
+      | undefined;
+    return typeof data?.id === 'string' ? [{ path, id: data.id, sources: data.sources ?? [] }] : [];
   });
 }
 

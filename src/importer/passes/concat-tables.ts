@@ -1,5 +1,3 @@
-import type { Block } from '../types.ts';
-
 const TYPES = 'String|Object|List|list|Boolean|Integer|int|Int|Number|Map|Array';
 const ROW = new RegExp(`^([A-Za-z][\\w.]*(?: ?\\[\\])?(?:\\.[\\w.]+(?: ?\\[\\])?)*)\\s?(${TYPES})(?: ?\\[\\])?(\\S.*)$`);
 
@@ -22,5 +20,3 @@ export function splitConcatenatedTable(header: string, rows: readonly string[]):
 export function isConcatenatedHeader(text: string): boolean {
   return /^参数名字段类型说明$|^(字段|参数|名称)+类型(说明|描述)$/.test(text.trim());
 }
-
-export type { Block };

@@ -1,5 +1,6 @@
 import { parse, parseAllDocuments } from 'yaml';
-import { hasModel, problemsOf } from '../k8s.ts';
+import { hasSchema } from '../../lib/k8s-validate.ts';
+import { problemsOf } from '../k8s.ts';
 import type { Block, Doc, Pass } from '../types.ts';
 
 interface Frame {
@@ -60,7 +61,7 @@ export function reindentDocument(lines: readonly string[]): { lines: string[]; g
   const body = lines.map((l) => l.trim());
   const apiVersion = body.find((l) => /^apiVersion:/.test(l))?.replace(/^apiVersion:\s*/, '').replace(/\s+#.*$/, '');
   const kind = body.find((l) => /^kind:/.test(l))?.replace(/^kind:\s*/, '').replace(/\s+#.*$/, '');
-  const manifest = hasModel(apiVersion, kind);
+  const manifest = hasSchema(apiVersion, kind);
   const hosts = manifest ? [{ wrap: () => [] as Placed[], indent: 0 }] : HOSTS;
   for (const host of hosts) {
     const result = placeLines(body, host.wrap(0), host.indent);
@@ -188,7 +189,7 @@ function validity(lines: readonly string[]): boolean | null {
   for (const d of docs) {
     if (d.errors.length > 0) return false;
     const value = d.toJS() as Record<string, unknown> | null;
-    if (!value || typeof value !== 'object' || !hasModel(value.apiVersion, value.kind)) continue;
+    if (!value || typeof value !== 'object' || !hasSchema(value.apiVersion, value.kind)) continue;
     const problems = problemsOf(value, { ignoreRequired: false }) ?? [];
     if (problems.length > 0) return false;
     verdict = true;
