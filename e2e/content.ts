@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseFrontmatter } from '../src/checks/frontmatter.ts';
+import { questionHref } from '../src/content-model/permalink.ts';
+import { readTopics } from '../src/content-model/topics.ts';
 
 /**
  * What the content says, read at test time from content/topics.yaml and the frontmatter of
@@ -35,7 +37,6 @@ export interface Topic {
 }
 
 const DOCS = 'content/docs';
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 
 function readQuestions(): Question[] {
   const out: Question[] = [];
@@ -45,9 +46,8 @@ function readQuestions(): Question[] {
       if (!name.endsWith('.mdx')) continue;
       const file = `${DOCS}/${dir.name}/${name}`;
       const text = readFileSync(file, 'utf8');
-      const raw = FRONTMATTER.exec(text)?.[1];
-      if (raw === undefined) throw new Error(`${file}: no frontmatter`);
-      const d = parse(raw) as Record<string, unknown>;
+      const d = parseFrontmatter(file, text).frontmatter?.data;
+      if (!d) throw new Error(`${file}: no frontmatter`);
       const id = String(d.id);
       out.push({
         id,
@@ -58,7 +58,7 @@ function readQuestions(): Question[] {
         status: d.status as Status,
         related: (d.related as string[] | undefined) ?? [],
         file,
-        href: `/q/${id}/`,
+        href: questionHref(id),
         diagrams: (text.match(/^\s*```mermaid\b/gm) ?? []).length,
       });
     }
@@ -66,21 +66,18 @@ function readQuestions(): Question[] {
   return out;
 }
 
-function readTopics(all: readonly Question[]): Topic[] {
-  const raw = parse(readFileSync('content/topics.yaml', 'utf8')) as { id: string; title: string; order: number }[];
-  return raw
-    .map((t) => ({
-      id: t.id,
-      title: t.title,
-      order: t.order,
-      href: `/topics/${t.id}/`,
-      questions: all.filter((q) => q.topic === t.id),
-    }))
-    .sort((a, b) => a.order - b.order);
+function topicsOf(all: readonly Question[]): Topic[] {
+  return readTopics().map((t) => ({
+    id: t.id,
+    title: t.title,
+    order: t.order,
+    href: `/topics/${t.id}/`,
+    questions: all.filter((q) => q.topic === t.id),
+  }));
 }
 
 export const questions: readonly Question[] = readQuestions();
-export const topics: readonly Topic[] = readTopics(questions);
+export const topics: readonly Topic[] = topicsOf(questions);
 
 export function question(id: string): Question {
   const q = questions.find((x) => x.id === id);
