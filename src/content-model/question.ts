@@ -51,6 +51,13 @@ export function questionFields(topicIds: readonly [string, ...string[]]) {
     status: z.enum(STATUSES, { error: `status 只能是 ${STATUSES.join(' | ')}` }),
     sources: z.array(sourceSchema).default([]),
     related: z.array(slug('related 中的 id ')).default([]),
+    /** 其他问法: how other notes (or readers) word the same question; shown on the page and indexed for search. */
+    aliases: z.array(z.string().trim().min(1, '其他问法不能为空字符串')).default([]),
+    /** The Kubernetes minor release this answer was last checked against, e.g. "1.37". */
+    reviewedFor: z
+      .string({ error: 'reviewedFor 应为带引号的 Kubernetes 次版本号，例如 "1.37"' })
+      .regex(/^1\.\d{1,2}$/, 'reviewedFor 应为 Kubernetes 次版本号，例如 "1.37"')
+      .optional(),
   });
 }
 
