@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './src/lib/chromium.ts';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** End-to-end tests run against the production build (`npm run build` first), served by `astro preview`. */
 export default defineConfig({
