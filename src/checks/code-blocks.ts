@@ -2,6 +2,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LineCounter, parseAllDocuments, isNode } from 'yaml';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
+import type { ContentCheck } from './page.ts';
 import { isManifest, validateManifest } from '../lib/k8s-validate.ts';
 import { parseMermaid } from './mermaid-syntax.ts';
 
@@ -20,6 +21,11 @@ export async function checkCodeBlocks(file: string, tree: Root): Promise<Diagnos
   const results = await Promise.all(blocks.map((node) => checkBlock(file, node)));
   return results.flat();
 }
+
+export const codeBlocksCheck: ContentCheck = {
+  name: 'code/* yaml/* mermaid/syntax',
+  page: (page) => (page.tree ? checkCodeBlocks(page.file, page.tree) : []),
+};
 
 async function checkBlock(file: string, node: Code): Promise<Diagnostic[]> {
   const line = node.position?.start.line ?? 1;

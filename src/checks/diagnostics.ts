@@ -36,6 +36,10 @@ export function formatGithub(d: Diagnostic): string {
   return `::${d.severity} file=${prop(d.file)},line=${d.line},col=${d.column},title=${prop(d.rule)}::${escape(d.message)}`;
 }
 
+/** Errors before warnings, then by place: what must be fixed comes first. */
+export const reportOrder = (a: Diagnostic, b: Diagnostic) =>
+  Number(a.severity === 'warning') - Number(b.severity === 'warning') || byLocation(a, b);
+
 export const byLocation = (a: Diagnostic, b: Diagnostic) =>
   a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 

@@ -3,6 +3,7 @@ import type { Heading, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { error, type Diagnostic } from './diagnostics.ts';
+import type { ContentCheck } from './page.ts';
 
 /** Pages that exist besides questions and topics; everything else under / must be checked. */
 export const STATIC_PAGES = new Set(['/', '/practice/', '/all/', '/random/', '/todo/']);
@@ -18,7 +19,8 @@ export function headingIds(tree: Root): Set<string> {
 }
 
 export interface LinkTarget {
-  ids: Map<string, Set<string>>; // question id -> heading ids
+  /** question id -> heading ids, or undefined when that page's headings are unknown (accept any). */
+  ids: Map<string, Set<string> | undefined>;
   redirects: Map<string, string>;
   topics: Set<string>;
 }
@@ -51,12 +53,26 @@ function resolve(url: string, own: Set<string>, t: LinkTarget): { rule: string; 
     let id = question[1]!;
     const redirected = t.redirects.get(id);
     if (redirected) id = redirected;
+    if (!t.ids.has(id)) return { rule: 'link/broken', message: `链接指向不存在的问题 ${rawPath}` };
     const headings = t.ids.get(id);
-    if (!headings) return { rule: 'link/broken', message: `链接指向不存在的问题 ${rawPath}` };
-    if (hash && !headings.has(hash)) return { rule: 'link/anchor', message: `问题 ${id} 里没有锚点 #${hash}` };
+    if (hash && headings && !headings.has(hash)) return { rule: 'link/anchor', message: `问题 ${id} 里没有锚点 #${hash}` };
     return undefined;
   }
   const topic = /^\/topics\/([^/]+)\/$/.exec(path);
   if (topic) return t.topics.has(topic[1]!) ? undefined : { rule: 'link/broken', message: `链接指向不存在的专题 ${rawPath}` };
   return STATIC_PAGES.has(path) ? undefined : { rule: 'link/broken', message: `站内没有页面 ${rawPath}` };
 }
+
+/** Internal links and anchors, against every page's id and headings (also of pages that fail elsewhere). */
+export const linksCheck: ContentCheck = {
+  name: 'link/*',
+  page(page, site) {
+    if (!page.tree || !page.headings) return [];
+    const targets: LinkTarget = {
+      ids: site.linkable,
+      redirects: new Map(site.redirects.map((r) => [r.from, r.to])),
+      topics: new Set(site.topicIds),
+    };
+    return checkLinks(page.file, page.tree, page.headings, targets);
+  },
+};

@@ -1,7 +1,9 @@
 import type { Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
+import { compileProblems } from './mdx-compile.ts';
 import { error, type Diagnostic } from './diagnostics.ts';
+import type { ContentCheck } from './page.ts';
 
 /**
  * Inert HTML that Markdown cannot express. Content comes from strangers' pull requests, so
@@ -32,6 +34,7 @@ export function checkMdxSafety(file: string, tree: Root): Diagnostic[] {
           at(node, 'mdx/no-script', '内容文件里不能有 <script>：读者的浏览器不能执行来自内容的脚本');
           break;
         }
+        // A disallowed element is one mistake: its attributes go with it.
         if (!ALLOWED_ELEMENTS.has(name)) {
           at(
             node,
@@ -40,10 +43,9 @@ export function checkMdxSafety(file: string, tree: Root): Diagnostic[] {
               ? `不允许使用 <${name}>：只能用 Markdown 和 ${[...ALLOWED_ELEMENTS].map((e) => `<${e}>`).join(' ')}；要显示尖括号请写成 \\< 或放进 \`代码\` 里`
               : '不允许使用 <> 片段',
           );
+          break;
         }
-        for (const attr of node.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) {
-          checkAttribute(attr, node, at);
-        }
+        for (const attr of node.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) checkAttribute(attr, node, at);
         break;
       }
       case 'link':
@@ -77,3 +79,13 @@ function checkAttribute(
     at(where, 'mdx/attribute-not-allowed', `不允许属性 ${attr.name}=（只允许 ${[...ALLOWED_ATTRIBUTES].join('、')}）`);
   }
 }
+
+export const mdxSafetyCheck: ContentCheck = {
+  name: 'mdx/*',
+  async page(page) {
+    if (!page.tree) return [];
+    const unsafe = checkMdxSafety(page.file, page.tree);
+    // Compiling unsafe MDX would fail for the wrong reason (an import it cannot resolve), so only compile clean pages.
+    return unsafe.length > 0 ? unsafe : compileProblems(page);
+  },
+};
