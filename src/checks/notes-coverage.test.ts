@@ -1,61 +1,91 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { expandRanges, type ImportReport } from '../importer/report.ts';
+import { checkContent } from './check-content.ts';
+import { formatPlain } from './diagnostics.ts';
+import { notesCoverageCheck } from './notes-coverage.ts';
+import { parseFrontmatter } from './frontmatter.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const RAW = join(ROOT, 'content/raw');
-const ERRATA = join(RAW, 'errata.yaml');
 
-interface Erratum {
-  note: string;
-  line: number;
-  from: string;
-  to: string;
+/** A throwaway copy of the repository's content, so edits never touch the real pages. */
+async function contentCopy(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'coverage-'));
+  await cp(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+  return root;
 }
 
-/** Typos of the notes that the editors corrected on the pages (content/raw/errata.yaml). */
-const errata = (parse(readFileSync(ERRATA, 'utf8')) ?? []) as Erratum[];
-const DOCS = join(ROOT, 'content/docs');
-
-const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).map((f) => join(dir, f));
-
-/** Only the Chinese characters: edits may move markup, code and punctuation, never the words. */
-const chinese = (text: string) => text.replace(/[^\u3400-\u9fff]/g, '');
+const coverage = async (root: string) =>
+  (await checkContent({ root, checks: [notesCoverageCheck] })).diagnostics.filter((d) => d.rule.startsWith('notes/'));
 
 /**
- * Editors merge, move and rewrite imported entries; this holds them to the promise that nothing a
- * note said is lost on the way: every Chinese sentence of every note line the import report kept
- * must still be somewhere in content/docs (question titles excepted: editors reword those).
+ * A body line of some page that quotes a long Chinese sentence of its source note verbatim,
+ * found from the data (the page's `sources`), not hard-coded: the tests follow the content.
  */
-describe('the published content keeps every sentence of the raw notes', () => {
-  const content = chinese(pages(DOCS).map((f) => readFileSync(f, 'utf8')).join('\n'));
-  const notes = readdirSync(RAW).filter((f) => f.endsWith('.txt')).sort();
-
-  it.each(notes)('%s', (note) => {
-    const report = JSON.parse(readFileSync(join(RAW, note.replace(/\.txt$/, '.report.json')), 'utf8')) as ImportReport;
-    const dropped = new Set(Object.values(report.dropped).flatMap((spec) => expandRanges(spec ?? '')));
-    // A question's title is worded by the editors (its permalink does not depend on it).
-    for (const e of report.entries) dropped.add(e.line);
-    const lines = readFileSync(join(RAW, note), 'utf8').split('\n');
-    for (const e of errata.filter((x) => x.note === note)) {
-      // A stale erratum would silently excuse a real loss: it must still match the note.
-      expect(lines[e.line - 1], `content/raw/errata.yaml: ${note}:${e.line} 里没有 “${e.from}”`).toContain(e.from);
-      lines[e.line - 1] = lines[e.line - 1]!.replace(e.from, e.to);
+async function quotedLine(root: string) {
+  const docs = join(root, 'content/docs');
+  for (const rel of (await readdir(docs, { recursive: true })).filter((f) => f.endsWith('.mdx')).sort()) {
+    const file = `content/docs/${rel}`;
+    const text = await readFile(join(root, file), 'utf8');
+    const fm = parseFrontmatter(file, text).frontmatter;
+    const source = (fm?.data.sources as { note: string; line: number; endLine?: number }[] | undefined)?.[0];
+    if (!fm || !source) continue;
+    const note = (await readFile(join(root, 'content/raw', source.note), 'utf8')).split('\n');
+    const lines = text.split('\n');
+    for (let i = fm.lineCount; i < lines.length; i++) {
+      const line = lines[i]!;
+      const noteLine = note.findIndex((n, k) => k + 1 >= source.line && k + 1 <= (source.endLine ?? source.line) && n.trim() === line.trim());
+      if (noteLine === -1 || !/^[\u4e00-\u9fff]{12,}[。，]/.test(line.trim())) continue;
+      // Only lines whose text appears once in the whole site, so deleting it really loses it.
+      const everywhere = await Promise.all((await readdir(docs, { recursive: true })).filter((f) => f.endsWith('.mdx')).map((f) => readFile(join(docs, f), 'utf8')));
+      if (everywhere.join('\n').split(line.trim()).length !== 2) continue;
+      return { file, text, lineIndex: i, note: source.note, noteLine: noteLine + 1 };
     }
-    const missing = lines.flatMap((line, i) => {
-      if (dropped.has(i + 1)) return [];
-      return line
-        .replace(/^\s*[一二三四五六七八九十]{1,3}、/, '')
-        .split(/[。！？!?；;]/)
-        .map(chinese)
-        .filter((s) => s.length >= 4 && !content.includes(s))
-        .map((s) => `${note}:${i + 1} ${s}`);
-    });
-    expect(
-      missing,
-      '这些原笔记里的句子在 content/docs 里找不到了。如果是有意改正错别字，请在 content/raw/errata.yaml 里登记（note、line、from、to）',
-    ).toEqual([]);
+  }
+  throw new Error('no page quotes a note line verbatim');
+}
+
+describe('note coverage in npm run check', () => {
+  it('holds for the repository’s content', async () => {
+    expect((await coverage(ROOT)).map(formatPlain)).toEqual([]);
+  });
+
+  it('accepts a typo fix of one or two characters without an erratum', async () => {
+    const root = await contentCopy();
+    const q = await quotedLine(root);
+    const lines = q.text.split('\n');
+    const chars = [...lines[q.lineIndex]!];
+    const at = chars.findIndex((c, k) => k > 3 && /[\u4e00-\u9fff]/.test(c));
+    chars[at] = chars[at] === '的' ? '地' : '的';
+    chars[at + 2] = chars[at + 2] === '是' ? '为' : '是';
+    lines[q.lineIndex] = chars.join('');
+    await writeFile(join(root, q.file), lines.join('\n'));
+    expect((await coverage(root)).map(formatPlain)).toEqual([]);
+  });
+
+  it('names the page, the place and the note line when a passage is deleted, once', async () => {
+    const root = await contentCopy();
+    const q = await quotedLine(root);
+    const lines = q.text.split('\n');
+    lines.splice(q.lineIndex, 1);
+    await writeFile(join(root, q.file), lines.join('\n'));
+    const found = await coverage(root);
+    expect(found.map(formatPlain)).toHaveLength(1);
+    const [d] = found;
+    expect(d!.file).toBe(q.file);
+    // Right where the passage was: at or just before the deleted line (the previous sentence kept).
+    expect(d!.line).toBeLessThanOrEqual(q.lineIndex + 1);
+    expect(d!.line).toBeGreaterThan(q.lineIndex + 1 - 8);
+    expect(d!.message).toContain(`content/raw/${q.note}:${q.noteLine}`);
+    expect(d!.message).toContain('errata.yaml');
+  });
+
+  it('reports an erratum that no longer matches its note', async () => {
+    const root = await contentCopy();
+    const errata = join(root, 'content/raw/errata.yaml');
+    await writeFile(errata, `${await readFile(errata, 'utf8')}- note: 000_e682c0e43d68e54f.txt\n  line: 1\n  from: 不存在的原文\n  to: 新文字\n`);
+    const found = await coverage(root);
+    expect(found.map((d) => `${d.file} [${d.rule}]`)).toEqual(['content/raw/errata.yaml [notes/stale-erratum]']);
   });
 });

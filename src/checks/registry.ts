@@ -11,3 +11,4 @@ export { mdxSafetyCheck } from './mdx-safety.ts';
 export { codeBlocksCheck } from './code-blocks.ts';
 export { headingsCheck } from './headings.ts';
 export { imagesCheck } from './images.ts';
+export { notesCoverageCheck } from './notes-coverage.ts';
