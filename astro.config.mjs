@@ -6,6 +6,7 @@ import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
+import { contentSafety } from './src/plugins/remark-content-safety.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -22,6 +23,7 @@ export default defineConfig({
     }),
   },
   integrations: [
+    contentSafety(),
     starlight({
       title: SITE.title,
       description: SITE.description,

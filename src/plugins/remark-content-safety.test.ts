@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { remarkContentSafety } from './remark-content-safety.ts';
+
+const run = (mdx: string, path = '/repo/content/docs/workloads/case-x.mdx') => {
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkContentSafety);
+  const file = new VFile({ value: mdx, path, cwd: '/repo' });
+  return processor.run(processor.parse(file), file);
+};
+
+describe('remarkContentSafety', () => {
+  it.each([
+    ['a <script>', '正文\n\n<script>alert(1)</script>\n', 'mdx/no-script'],
+    ['an event handler', '按 <kbd onclick="alert(1)">Enter</kbd>\n', 'mdx/no-event-handler'],
+    ['a javascript: link', '[点我](javascript:alert(1))\n', 'mdx/unsafe-url'],
+    ['an import', "import X from 'x';\n\n正文\n", 'mdx/no-esm'],
+    ['an export', 'export const a = 1;\n\n正文\n', 'mdx/no-esm'],
+    ['an expression', '结果是 {1 + 1}\n', 'mdx/no-expression'],
+  ])('fails the build on %s, naming file:line and the rule', async (_, mdx, rule) => {
+    await expect(run(mdx)).rejects.toThrow(new RegExp(`content/docs/workloads/case-x\\.mdx:\\d+:\\d+ .*\\[${rule.replace('/', '\\/')}\\]`));
+  });
+
+  it('lets safe content through', async () => {
+    await expect(run('## 小节\n\n按 <kbd>Ctrl</kbd>，见 [文档](https://kubernetes.io/)。\n')).resolves.toBeDefined();
+  });
+
+  it('leaves files outside content/docs alone (the site’s own pages are trusted code)', async () => {
+    await expect(run("import X from 'x';\n", '/repo/src/pages/about.mdx')).resolves.toBeDefined();
+  });
+});
+
+/**
+ * The real `astro build` of a one-page site whose page holds a <script>: the pipeline, not only
+ * `npm run check`, must refuse it. Content is copied to a temp dir; code and dependencies are the
+ * project's own.
+ */
+describe('astro build', () => {
+  it('fails on a <script> in content, naming the file and line', { timeout: 180_000 }, async () => {
+    const root = await mkdtemp(join(tmpdir(), 'safety-build-'));
+    for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) await cp(resolve(f), join(root, f), { recursive: true });
+    await symlink(resolve('node_modules'), join(root, 'node_modules'));
+    await mkdir(join(root, 'content/docs/workloads'), { recursive: true });
+    for (const f of ['topics.yaml', 'glossary.yaml', 'redirects.yaml']) await cp(resolve('content', f), join(root, 'content', f));
+    const page = await readFile(resolve('src/checks/__fixtures__/bad/script-tag/content/docs/workloads/case-x.mdx'), 'utf8');
+    await writeFile(join(root, 'content/docs/workloads/case-x.mdx'), page);
+    const build = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, encoding: 'utf8' });
+    const output = build.stdout + build.stderr;
+    expect(build.status, output).not.toBe(0);
+    expect(output).toMatch(/content\/docs\/workloads\/case-x\.mdx:8:1 .*<script>.*\[mdx\/no-script\]/);
+  });
+});
