@@ -11,7 +11,8 @@ import { formatGithub, formatPlain } from '../src/checks/diagnostics.ts';
 
 const args = process.argv.slice(2);
 const baseFlag = args.indexOf('--base');
-const explicitBase = baseFlag !== -1 ? args[baseFlag + 1] : process.env.CHECK_BASE;
+// An empty or all-zero base (a new branch, a manual run) means “no explicit base”.
+const explicitBase = (baseFlag !== -1 ? args[baseFlag + 1] : process.env.CHECK_BASE)?.replace(/^0+$/, '') || undefined;
 const root = process.cwd();
 
 const revExists = (rev: string) => spawnSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root }).status === 0;
