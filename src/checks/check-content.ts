@@ -17,6 +17,7 @@ import { decodeContentFile } from './file-encoding.ts';
 import { parseFrontmatter, validateFrontmatter } from './frontmatter.ts';
 import { checkLinks, headingIds, type LinkTarget } from './links.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
+import { checkOutdatedFile } from './deprecations-hook.ts';
 
 export const DOCS_DIR = 'content/docs';
 
@@ -126,6 +127,7 @@ async function checkFile(
   const unsafe = checkMdxSafety(file, tree);
   out.push(...unsafe);
   out.push(...(await checkCodeBlocks(file, tree)));
+  out.push(...checkOutdatedFile({ file, body, tree, reviewedFor: data?.reviewedFor, lineOf: data ? frontmatter.lineOf : undefined }));
   if (unsafe.length === 0) {
     try {
       await compile(body, { remarkPlugins: [remarkGfm, remarkDirective] });
