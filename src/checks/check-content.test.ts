@@ -71,7 +71,7 @@ describe('content checks', () => {
   });
 
   describe('reject files that are not clean UTF-8 text', () => {
-    const good = (body: string) => `---\nid: case-x\ntitle: 一个问题？\ntopic: workloads\nstatus: answered\n---\n\n${body}\n`;
+    const good = (body: string) => `---\nid: case-x\ntitle: 一个问题？\ntopic: workloads\nstatus: answered\nreviewedFor: "1.37"\n---\n\n${body}\n`;
     const write = async (bytes: Uint8Array | string) => {
       const root = await siteWith();
       await writeFile(join(root, 'content/docs/workloads/case-x.mdx'), bytes);
@@ -90,7 +90,7 @@ describe('content checks', () => {
     it('GBK instead of UTF-8, at the first bad byte', async () => {
       const head = Buffer.from(good('第一行').replace(/\n$/, '') + '\n', 'utf8');
       const gbk = Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x0a]); // “中文” in GBK
-      await expectExactly(await write(Buffer.concat([head, gbk])), ['content/docs/workloads/case-x.mdx:9:1 [file/encoding]']);
+      await expectExactly(await write(Buffer.concat([head, gbk])), ['content/docs/workloads/case-x.mdx:10:1 [file/encoding]']);
     });
     it('a binary file', async () => {
       await expectExactly(await write(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])), ['content/docs/workloads/case-x.mdx:1:1 [file/encoding]']);

@@ -29,13 +29,13 @@ describe('npm run check', () => {
   it('exits 1 and prints file:line:col with the rule for each problem', async () => {
     const run = runCheck(await fixtureRoot('script-tag'));
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^content\/docs\/workloads\/case-x\.mdx:8:1 错误 内容文件里不能有 <script>.*\[mdx\/no-script\]$/m);
+    expect(run.stdout).toMatch(/^content\/docs\/workloads\/case-x\.mdx:9:1 错误 内容文件里不能有 <script>.*\[mdx\/no-script\]$/m);
   });
 
   it('prints GitHub annotations under Actions', async () => {
     const run = runCheck(await fixtureRoot('broken-link'), { GITHUB_ACTIONS: 'true' });
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^::error file=content\/docs\/workloads\/case-x\.mdx,line=8,col=3,title=link\/broken::链接指向不存在的问题/m);
+    expect(run.stdout).toMatch(/^::error file=content\/docs\/workloads\/case-x\.mdx,line=9,col=3,title=link\/broken::链接指向不存在的问题/m);
   });
 });
 

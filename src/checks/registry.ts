@@ -12,3 +12,4 @@ export { codeBlocksCheck } from './code-blocks.ts';
 export { headingsCheck } from './headings.ts';
 export { imagesCheck } from './images.ts';
 export { notesCoverageCheck } from './notes-coverage.ts';
+export { outdatedCheck } from './outdated-check.ts';

@@ -130,3 +130,30 @@ function describeAjvError(e: { message?: string; params?: Record<string, unknown
   if ('type' in params) return `${where} 应为 ${String(params.type)} 类型`;
   return `${where} ${e.message ?? '不符合 schema'}`;
 }
+
+/** A row of the removed-API table (content/deprecations.yaml → removedApis). */
+export interface RemovedApiRow {
+  apiVersion: string;
+  /** Only these kinds were removed; absent means the whole group/version is gone. */
+  kinds?: string[];
+  removedIn: string;
+  replacement: string;
+}
+
+/**
+ * kubernetes-models ships every group/version it ever knew (5.x still has autoscaling/v2beta2 and
+ * policy/v1beta1), so a schema match says nothing about whether the target release serves the
+ * API. This answers that from the removed-API table: the row that removed this manifest's type at
+ * or before `target` (a minor such as "1.37"), if any.
+ */
+export function removedApiOf<Row extends RemovedApiRow>(
+  manifest: { apiVersion: string; kind: string },
+  table: readonly Row[],
+  target: string,
+): Row | undefined {
+  const minor = (v: string) => Number(v.split('.')[1]);
+  return table.find(
+    (row) =>
+      row.apiVersion === manifest.apiVersion && (!row.kinds || row.kinds.includes(manifest.kind)) && minor(row.removedIn) <= minor(target),
+  );
+}

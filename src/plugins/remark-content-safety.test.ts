@@ -53,6 +53,6 @@ describe('astro build', () => {
     const build = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, encoding: 'utf8' });
     const output = build.stdout + build.stderr;
     expect(build.status, output).not.toBe(0);
-    expect(output).toMatch(/content\/docs\/workloads\/case-x\.mdx:8:1 .*<script>.*\[mdx\/no-script\]/);
+    expect(output).toMatch(/content\/docs\/workloads\/case-x\.mdx:9:1 .*<script>.*\[mdx\/no-script\]/);
   });
 });

@@ -1,0 +1,175 @@
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { removedApiOf } from '../lib/k8s-validate.ts';
+import { checkContent } from './check-content.ts';
+import { parseDeprecations, readDeprecations, type Deprecations } from './deprecations-data.ts';
+import { findTerms, sentenceAround, statesVersionedStatus } from './deprecations-matcher.ts';
+import { checkReviewedFor } from './deprecations-reviewed-for.ts';
+import { checkOutdated } from './deprecations.ts';
+import { formatPlain } from './diagnostics.ts';
+
+const FIXTURES = join(import.meta.dirname, '__fixtures__');
+const data = readDeprecations(process.cwd());
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkDirective);
+
+/** Outdated-content diagnostics of one page body (no frontmatter), as `line:col rule`. */
+function check(body: string, with_: Deprecations = data) {
+  return checkOutdated({ file: 'x.mdx', body, tree: parser.parse(body), reviewedFor: '1.37', lineOf: () => 1 }, with_).map(
+    (d) => `${d.line}:${d.column} ${d.rule}`,
+  );
+}
+
+const term = (id: string) => data.terms.filter((t) => t.id === id);
+
+describe('term matcher', () => {
+  it('treats Chinese characters as word boundaries but not Latin letters', () => {
+    expect(findTerms('推荐ipvs模式', term('ipvs-recommended')).map((m) => m.text)).toEqual(['ipvs']);
+    expect(findTerms('推荐用 ipvsadm 查看', term('ipvs-recommended'))).toEqual([]);
+    expect(findTerms('PSP、PodSecurityPolicy', term('pod-security-policy')).map((m) => m.text)).toEqual(['PSP', 'PodSecurityPolicy']);
+    expect(findTerms('GPSP 与 PSPs', term('pod-security-policy'))).toEqual([]);
+  });
+
+  it('matches terms that start or end with punctuation', () => {
+    expect(findTerms('加上 --cascade=false 选项', term('cascade-false')).map((m) => m.text)).toEqual(['--cascade=false']);
+    expect(findTerms('hostPath: /var/lib/docker/containers', term('var-lib-docker')).map((m) => m.index)).toEqual([10]);
+  });
+
+  it('honours case rules', () => {
+    expect(findTerms('psp 是缩写', term('pod-security-policy'))).toEqual([]);
+    expect(findTerms('USERSPACE 模式', term('kube-proxy-userspace'))).toHaveLength(1);
+  });
+
+  it('requires the context words in the same sentence only', () => {
+    expect(findTerms('IPVS 是一种模式。我们推荐 nftables。', term('ipvs-recommended'))).toEqual([]);
+    expect(findTerms('我们推荐 IPVS。', term('ipvs-recommended'))).toHaveLength(1);
+  });
+
+  it('finds a command continued over lines', () => {
+    const text = 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 \\\n  snapshot restore snap.db';
+    expect(findTerms(text, term('etcdctl-snapshot-restore')).map((m) => m.index)).toEqual([14]);
+    expect(findTerms('etcdctl snapshot save snap.db', term('etcdctl-snapshot-restore'))).toEqual([]);
+  });
+
+  it('keeps dotted versions and file names inside one sentence', () => {
+    const text = '旧镜像 k8s.gcr.io 自 2023 起冻结。下一句 1.26 版。';
+    const [from, to] = sentenceAround(text, 4, 14);
+    expect(text.slice(from, to)).toBe('旧镜像 k8s.gcr.io 自 2023 起冻结');
+  });
+
+  it('accepts a status word with a version, not either alone', () => {
+    expect(statesVersionedStatus('userspace 模式已在 1.26 移除', 0, 9)).toBe(true);
+    expect(statesVersionedStatus('deprecated in 1.33: kubectl get endpoints', 20, 41)).toBe(true);
+    expect(statesVersionedStatus('userspace 模式已移除', 0, 9)).toBe(false);
+    expect(statesVersionedStatus('userspace 模式在 1.26 很常见', 0, 9)).toBe(false);
+    // The version must not come from the term itself (an image tag).
+    expect(statesVersionedStatus('已冻结：k8s.gcr.io/pause:3.2', 4, 26)).toBe(false);
+  });
+});
+
+describe('acceptance rule on MDX structure', () => {
+  it('reports an occurrence in inline code and in a code block with its line and column', () => {
+    expect(check('查看后端：`kubectl get ep web`。\n\n```bash\nkubectl get endpoints\n```\n')).toEqual([
+      '1:7 deprecated/endpoints-api',
+      '4:1 deprecated/endpoints-api',
+    ]);
+  });
+
+  it('accepts a correction after the whole list, not after a later block', () => {
+    const list = '- 镜像 k8s.gcr.io/pause\n- 其他\n\n';
+    const fix = ':::caution[编者更正]\n改用 registry.k8s.io。\n:::\n';
+    expect(check(list + fix)).toEqual([]);
+    expect(check(list + '中间的段落。\n\n' + fix)).toEqual(['1:6 deprecated/k8s-gcr-io']);
+  });
+
+  it('does not accept a tip or a correction whose title is not 编者更正 as a following correction', () => {
+    expect(check('PSP 限制特权。\n\n:::tip[小结]\n无。\n:::\n')).toEqual(['1:1 deprecated/pod-security-policy']);
+  });
+
+  it('accepts anything inside an aside titled 编者…, including nested blocks', () => {
+    expect(check(':::note[编者注]\n- 旧的 `--cascade=false`\n:::\n')).toEqual([]);
+  });
+
+  it('accepts a heading whose section paragraph is corrected', () => {
+    expect(check('## userspace 模式\n\n性能差。\n\n:::caution[编者更正]\n1.26 已移除。\n:::\n')).toEqual([]);
+  });
+
+  it('ignores link targets', () => {
+    expect(check('详见 [这一页](/q/psp-and-k8s.gcr.io/)。\n')).toEqual([]);
+  });
+
+  it('checks only the first mention of a page-scoped term', () => {
+    expect(check('ingress-nginx 很流行。\n\n再装 ingress-nginx。\n')).toEqual(['1:1 deprecated/ingress-nginx']);
+    expect(check(':::tip[编者补充]\nIngress-NGINX 已于 2026 年 3 月退役。\n:::\n\n安装 ingress-nginx。\n')).toEqual([]);
+  });
+
+  it('reports a removed apiVersion in prose, and in a manifest only for the removed kinds', () => {
+    expect(check('HPA 用 autoscaling/v2beta2 写。\n')).toEqual(['1:7 deprecated/removed-api']);
+    const manifest = (kind: string) => `\`\`\`yaml\napiVersion: networking.k8s.io/v1beta1\nkind: ${kind}\nmetadata:\n  name: x\n\`\`\`\n`;
+    expect(check(manifest('Ingress'))).toEqual(['2:13 deprecated/removed-api']);
+    expect(check(manifest('ServiceCIDR'))).toEqual([]);
+  });
+});
+
+describe('companion rules', () => {
+  it('apply only when every condition holds, and are satisfied by a mention anywhere', () => {
+    expect(check('存活探针只讲概念。\n')).toEqual([]);
+    expect(check('存活探针用 httpGet 检查。\n')).toEqual(['1:1 companion/probes-grpc']);
+    expect(check('存活探针用 httpGet 检查。\n\n:::tip[编者补充]\n还有 gRPC 探针。\n:::\n')).toEqual([]);
+  });
+});
+
+describe('reviewedFor', () => {
+  const at = () => 3;
+  const config = { currentKubernetes: '1.37', reviewedForRequired: true };
+  it('is an error when missing while required, silent when not required', () => {
+    expect(checkReviewedFor('x.mdx', undefined, at, config).map((d) => d.severity)).toEqual(['error']);
+    expect(checkReviewedFor('x.mdx', undefined, at, { ...config, reviewedForRequired: false })).toEqual([]);
+  });
+  it('warns when more than one minor behind the configured release', () => {
+    expect(checkReviewedFor('x.mdx', '1.36', at, config)).toEqual([]);
+    const lag = checkReviewedFor('x.mdx', '1.35', at, config);
+    expect(lag.map((d) => `${d.line} ${d.severity} ${d.rule}`)).toEqual(['3 warning reviewed/outdated']);
+  });
+});
+
+describe('data file', () => {
+  it('names a replacement, a version and a document for every term', () => {
+    for (const t of data.terms) {
+      expect(t.replacement.length, t.id).toBeGreaterThan(0);
+      expect(t.deprecatedIn ?? t.removedIn, t.id).toBeTruthy();
+      expect(t.doc, t.id).toMatch(/^https:\/\//);
+    }
+  });
+  it('rejects a broken pattern with the data file named', () => {
+    const text = 'currentKubernetes: "1.37"\nreviewedForRequired: true\nterms:\n  - { id: x, patterns: [{ regex: "(" }], what: x, removedIn: "1.2", replacement: y, doc: "https://e.x" }\n';
+    expect(() => parseDeprecations(text)).toThrow(/content\/deprecations\.yaml: x 的正则写错了/);
+  });
+  it('knows which kinds of a group/version were removed, relative to the target release', () => {
+    expect(removedApiOf({ apiVersion: 'autoscaling/v2beta2', kind: 'HorizontalPodAutoscaler' }, data.removedApis, '1.37')?.removedIn).toBe('1.26');
+    expect(removedApiOf({ apiVersion: 'autoscaling/v2beta2', kind: 'HorizontalPodAutoscaler' }, data.removedApis, '1.25')).toBeUndefined();
+    expect(removedApiOf({ apiVersion: 'storage.k8s.io/v1beta1', kind: 'VolumeAttributesClass' }, data.removedApis, '1.37')).toBeUndefined();
+  });
+});
+
+describe('accepted forms pass the whole content check', async () => {
+  const cases = (await readdir(join(FIXTURES, 'good-outdated'))).sort();
+  for (const name of cases) {
+    it(name, async () => {
+      const root = await mkdtemp(join(tmpdir(), 'outdated-'));
+      await cp(join(FIXTURES, 'site'), root, { recursive: true });
+      await cp(join(FIXTURES, 'good-outdated', name, 'content'), join(root, 'content'), { recursive: true });
+      const { diagnostics } = await checkContent({ root });
+      expect(diagnostics.map(formatPlain)).toEqual([]);
+      // The fixture really contains a term the check would otherwise report.
+      const page = await readFile(join(root, 'content/docs/networking/case-x.mdx'), 'utf8');
+      if (!name.startsWith('links')) expect(data.terms.some((t) => findTerms(page, [t]).length > 0)).toBe(true);
+    });
+  }
+});
