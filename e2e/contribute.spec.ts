@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, KNOWN } from './fixtures';
-import { incomplete, question, questions } from './content';
+import { incomplete, question, questions, topics } from './content';
 
 /** The repository path an edit URL opens (…/edit/main/content/docs/x.mdx → content/docs/x.mdx). */
 const repoPath = (href: string | null) => /\/edit\/[^/]+\/(.+)$/.exec(href ?? '')?.[1] ?? '';
@@ -34,4 +34,15 @@ test('the 待补充 page lists incomplete answers with edit links to real files'
   // Nothing fully answered is listed as missing.
   const answered = questions.find((q) => q.status === 'answered');
   if (answered) await expect(page.locator(`.todo-list a[href="${answered.href}"]`)).toHaveCount(0);
+});
+
+test('“编辑此页” on a topic page opens that topic’s entry in content/topics.yaml', async ({ page }) => {
+  const t = topics.find((x) => x.questions.length > 0)!;
+  await page.goto(t.href);
+  const href = await page.getByRole('link', { name: '在 GitHub 上编辑此页' }).getAttribute('href');
+  const [path, anchor] = repoPath(href).split('#');
+  expect(path).toBe('content/topics.yaml');
+  // The anchor is the line that starts this topic's entry, so the editor lands on its title and description.
+  const line = Number(/^L(\d+)$/.exec(anchor ?? '')?.[1]);
+  expect(readFileSync(path!, 'utf8').split('\n')[line - 1]).toMatch(new RegExp(`^-\\s+id:\\s*['"]?${t.id}['"]?\\s*$`));
 });

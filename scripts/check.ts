@@ -2,7 +2,7 @@
  * `npm run check`: every content check, without building the site. Prints file:line:col
  * messages (and GitHub annotations under Actions) and exits 1 when anything is wrong.
  *
- *   npm run check                 # compare ids with origin/main (or main) when available
+ *   npm run check                 # compare ids with where this branch left origin/main (or main)
  *   npm run check -- --base HEAD~1
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,16 @@ const explicitBase = (baseFlag !== -1 ? args[baseFlag + 1] : process.env.CHECK_B
 const root = process.cwd();
 
 const revExists = (rev: string) => spawnSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root }).status === 0;
-const base = explicitBase ?? ['origin/main', 'main'].find(revExists);
+/**
+ * Where this branch left main: ids published there must still exist. Comparing with main's tip
+ * instead would blame a branch for pages added to main after it forked.
+ */
+const forkPoint = (rev: string) => {
+  const mb = spawnSync('git', ['merge-base', 'HEAD', rev], { cwd: root, encoding: 'utf8' });
+  return mb.status === 0 && mb.stdout.trim() ? mb.stdout.trim() : rev;
+};
+const mainRef = ['origin/main', 'main'].find(revExists);
+const base = explicitBase ?? (mainRef ? forkPoint(mainRef) : undefined);
 const publishedIds = base ? idsAtRevision(root, base) : undefined;
 
 const started = performance.now();
@@ -27,6 +36,7 @@ for (const d of diagnostics) console.log(github ? formatGithub(d) : formatPlain(
 const errors = diagnostics.filter((d) => d.severity === 'error').length;
 const warnings = diagnostics.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const idNote = publishedIds ? `，与 ${base} 的 ${publishedIds.length} 个已发布 id 对比` : '（没有可对比的 git 基线，跳过已发布 id 检查）';
+const baseName = explicitBase ?? (mainRef && base !== mainRef ? `${mainRef}（分叉点 ${base!.slice(0, 7)}）` : base);
+const idNote = publishedIds ? `，与 ${baseName} 的 ${publishedIds.length} 个已发布 id 对比` : '（没有可对比的 git 基线，跳过已发布 id 检查）';
 console.log(`\n检查了 ${files} 个文件${idNote}，${seconds} 秒：${errors} 个错误，${warnings} 个警告。`);
 process.exit(errors > 0 ? 1 : 0);
