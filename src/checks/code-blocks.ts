@@ -4,6 +4,7 @@ import { LineCounter, parseAllDocuments, isNode } from 'yaml';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import type { ContentCheck } from './page.ts';
 import { isManifest, validateManifest } from '../lib/k8s-validate.ts';
+import { explainYamlError } from './frontmatter.ts';
 import { parseMermaid } from './mermaid-syntax.ts';
 
 const SHELL_ALIASES = new Set(['sh', 'shell', 'zsh']);
@@ -58,7 +59,7 @@ async function checkYaml(file: string, node: Code): Promise<Diagnostic[]> {
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const pos = lineCounter.linePos(e.pos[0]);
-        out.push(error(file, first + pos.line - 1, pos.col, 'yaml/parse', `YAML 解析失败：${e.message.split('\n')[0]}`));
+        out.push(error(file, first + pos.line - 1, pos.col, 'yaml/parse', `YAML 解析失败：${explainYamlError(e.code, e.message.split('\n')[0] ?? '')}`));
       }
       continue;
     }

@@ -128,7 +128,9 @@ const YAML_EXPLANATIONS: Record<string, string> = {
   TAB_AS_INDENT: 'YAML 不能用 Tab 缩进，请改用空格',
 };
 
-function explainYamlError(code: string, message: string): string {
+export function explainYamlError(code: string, message: string): string {
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  if (bracket) return `${bracket === ']' ? '方括号 [ ]' : '花括号 { }'} 没有闭合，或者续行缩进不够（解析器原文：${message}）`;
   const explanation = YAML_EXPLANATIONS[code] ?? '请检查这一行的冒号、缩进和引号；值里有特殊字符时用引号括起来';
   return `${explanation}（解析器原文：${message}）`;
 }

@@ -34,7 +34,9 @@ export async function parseMermaid(source: string): Promise<{ line: number; mess
     const lines = (err.message ?? String(e)).split('\n').map((l) => l.trim());
     const excerpt = lines.find((l) => l.startsWith('...') || (l && !/^Parse error/.test(l) && !/^[-^]+$/.test(l)));
     const expecting = lines.find((l) => l.startsWith('Expecting'));
-    const message = [excerpt && `在 “${excerpt.replace(/^\.\.\./, '')}” 附近`, expecting].filter(Boolean).join('；') || lines[0] || '无法解析';
+    const near = excerpt ? `在 “${excerpt.replace(/^\.\.\./, '')}” 附近写错了` : '这一行写错了';
+    const hint = '常见原因：箭头写错（流程图用 -->），节点文字里有括号、引号等符号却没有用双引号括起来（A["文字(说明)"]），或第一行没有写图的类型（flowchart LR、sequenceDiagram）';
+    const message = `${near}。${hint}（解析器原文：${expecting ?? lines[0] ?? '无法解析'}）`;
     const line = err.hash?.loc?.first_line ?? 1;
     return { line: Math.max(1, line), message };
   }
