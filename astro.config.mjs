@@ -7,6 +7,7 @@ import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
 import { contentSafety } from './src/plugins/remark-content-safety.ts';
+import { silenceHeadInjectDirective } from './src/plugins/silence-head-inject-directive.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -24,6 +25,7 @@ export default defineConfig({
   },
   integrations: [
     contentSafety(),
+    silenceHeadInjectDirective(),
     starlight({
       title: SITE.title,
       description: SITE.description,
