@@ -92,6 +92,8 @@ function checkNote(site: Site, note: string, report: ImportReport, errata: Errat
 
   interface Passage {
     page?: PageText;
+    /** Where the import report put the line, for a page that no longer exists. */
+    formerFile?: string;
     first: number;
     last: number;
     sentences: string[];
@@ -124,7 +126,9 @@ function checkNote(site: Site, note: string, report: ImportReport, errata: Errat
         open.sentences.push(s);
         continue;
       }
-      open = { page, first: n, last: n, sentences: [s], after: lastKept?.page === page ? lastKept?.line : undefined };
+      const entry = entryOfLine.get(n);
+      const formerFile = entry ? `content/docs/${entry.coveredBy ?? entry.path}` : undefined;
+      open = { page, formerFile, first: n, last: n, sentences: [s], after: lastKept?.page === page ? lastKept?.line : undefined };
       passages.push(open);
     }
   });
@@ -137,7 +141,8 @@ function checkNote(site: Site, note: string, report: ImportReport, errata: Errat
       `如果确实要删（例如与别处重复），也在 ${ERRATA_FILE} 登记，to 写 ""。`;
     const source = `${RAW_DIR}/${note}:${p.first}`;
     if (!p.page) {
-      out.push(error(`${RAW_DIR}/${note}`, p.first, 1, 'notes/lost', `原笔记${range}的 ${quote} 在 content/docs 里找不到了，也找不到它原来所在的页面。${todo}`));
+      const former = p.formerFile ? `它原来在 ${p.formerFile}，这个文件已经不在了（删掉或改名了）` : '也找不到它原来所在的页面';
+      out.push(error(`${RAW_DIR}/${note}`, p.first, 1, 'notes/lost', `原笔记${range}的 ${quote} 在 content/docs 里找不到了：${former}。${todo}`));
       continue;
     }
     const sourceIndex = p.page.page.data?.sources.findIndex((s) => s.note === note) ?? -1;
