@@ -8,9 +8,12 @@ export const idsCheck: ContentCheck = {
   site({ pages, byId, redirects, published, linkable }) {
     const out: Diagnostic[] = [];
     const idLine = (p: (typeof pages)[number]) => p.frontmatter?.lineOf(['id']) ?? 1;
+    const publishedAt = new Set((published ?? []).filter((x) => x.file).map((x) => `${x.id} ${x.file}`));
     for (const [id, same] of byId) {
       if (same.length < 2) continue;
-      for (const p of same) {
+      // When one of them is the published page, the mistake is in the others (a copied file, a reused id).
+      const original = same.filter((p) => publishedAt.has(`${id} ${p.file}`));
+      for (const p of original.length === 1 ? same.filter((x) => x !== original[0]) : same) {
         const others = same.filter((o) => o !== p).map((o) => o.file).join('、');
         out.push(error(p.file, idLine(p), 1, 'id/duplicate', `id “${id}” 与 ${others} 重复：每个问题的 id 必须唯一`));
       }

@@ -109,11 +109,11 @@ function checkNote(site: Site, note: string, report: ImportReport, errata: Errat
     const sentences = text
       .replace(/^\s*[一二三四五六七八九十]{1,3}、/, '')
       .split(/[。！？!?；;]/)
-      .map(chinese)
-      .filter((s) => s.length >= MIN_SENTENCE);
+      .map((raw) => ({ raw: raw.trim(), s: chinese(raw) }))
+      .filter(({ s }) => s.length >= MIN_SENTENCE);
     if (sentences.length === 0) return;
     const page = pageOf(n);
-    for (const s of sentences) {
+    for (const { raw, s } of sentences) {
       const inPage = page ? fuzzyIndexOf(page.chars, s, allowedEdits(s.length)) : -1;
       if (inPage !== -1) {
         lastKept = { page, line: page!.lines[inPage]! };
@@ -123,19 +123,20 @@ function checkNote(site: Site, note: string, report: ImportReport, errata: Errat
       if (fuzzyIndexOf(all, s, allowedEdits(s.length)) !== -1) continue; // moved to another page: still kept
       if (open && open.page === page) {
         open.last = n;
-        open.sentences.push(s);
+        open.sentences.push(raw);
         continue;
       }
       const entry = entryOfLine.get(n);
       const formerFile = entry ? `content/docs/${entry.coveredBy ?? entry.path}` : undefined;
-      open = { page, formerFile, first: n, last: n, sentences: [s], after: lastKept?.page === page ? lastKept?.line : undefined };
+      open = { page, formerFile, first: n, last: n, sentences: [raw], after: lastKept?.page === page ? lastKept?.line : undefined };
       passages.push(open);
     }
   });
 
   for (const p of passages) {
     const range = p.first === p.last ? `第 ${p.first} 行` : `第 ${p.first}–${p.last} 行`;
-    const quote = p.sentences.length === 1 ? `“${p.sentences[0]}”` : `“${p.sentences[0]}”等 ${p.sentences.length} 句`;
+    const first = p.sentences[0]!.length > 40 ? `${p.sentences[0]!.slice(0, 40)}…` : p.sentences[0]!;
+    const quote = p.sentences.length === 1 ? `“${first}”` : `“${first}”等 ${p.sentences.length} 句`;
     const todo =
       `如果是误删，请把这段话放回来；如果是改错别字且一句里改了超过 ${allowedEdits(99)} 个字，请在 ${ERRATA_FILE} 登记（note、line、from、to）；` +
       `如果确实要删（例如与别处重复），也在 ${ERRATA_FILE} 登记，to 写 ""。`;
