@@ -1,9 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { DeprecationsError, DEPRECATIONS_FILE, readDeprecations } from './deprecations-data.ts';
 import { checkOutdated, type OutdatedInput } from './deprecations.ts';
 import { error, type Diagnostic } from './diagnostics.ts';
 
 /** The repository this checker belongs to: its content/deprecations.yaml defines the rules. */
-const CHECKER_ROOT = new URL('../../', import.meta.url).pathname;
+const CHECKER_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let reportedDataError = false;
 
