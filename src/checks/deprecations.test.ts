@@ -16,7 +16,7 @@ import { checkOutdated } from './deprecations.ts';
 import { formatPlain } from './diagnostics.ts';
 
 const FIXTURES = join(import.meta.dirname, '__fixtures__');
-const data = readDeprecations(process.cwd());
+const data = readDeprecations();
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkDirective);
 
 /** Outdated-content diagnostics of one page body (no frontmatter), as `line:col rule`. */
