@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
 
@@ -98,12 +97,11 @@ export function compilePattern(p: { literal?: string; regex?: string; caseSensit
   return new RegExp(`(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`, p.caseSensitive ? 'gu' : 'giu');
 }
 
-/** Where the checker finds its data: the checked repository's own file, else the one shipped with the checker. */
-export function deprecationsPath(root: string): string {
-  const own = join(root, DEPRECATIONS_FILE);
-  if (existsSync(own)) return own;
-  return fileURLToPath(new URL(`../../${DEPRECATIONS_FILE}`, import.meta.url));
-}
+/**
+ * The data file that defines the rules: the one beside this checker. Fixture sites in tests are
+ * checked against the same rules as the real content.
+ */
+export const DEFAULT_DEPRECATIONS_PATH = fileURLToPath(new URL(`../../${DEPRECATIONS_FILE}`, import.meta.url));
 
 export class DeprecationsError extends Error {}
 
@@ -165,8 +163,7 @@ export function parseDeprecations(text: string, file = DEPRECATIONS_FILE): Depre
 
 const cache = new Map<string, Deprecations>();
 
-export function readDeprecations(root: string): Deprecations {
-  const path = deprecationsPath(root);
+export function readDeprecations(path: string = DEFAULT_DEPRECATIONS_PATH): Deprecations {
   let data = cache.get(path);
   if (!data) {
     data = parseDeprecations(readFileSync(path, 'utf8'));

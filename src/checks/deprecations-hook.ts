@@ -2,9 +2,6 @@ import { DeprecationsError, DEPRECATIONS_FILE, readDeprecations } from './deprec
 import { checkOutdated, type OutdatedInput } from './deprecations.ts';
 import { error, type Diagnostic } from './diagnostics.ts';
 
-/** The repository this checker belongs to: its content/deprecations.yaml defines the rules. */
-const CHECKER_ROOT = new URL('../../', import.meta.url).pathname;
-
 let reportedDataError = false;
 
 /**
@@ -14,11 +11,12 @@ let reportedDataError = false;
 export function checkOutdatedFile(input: OutdatedInput): Diagnostic[] {
   let data;
   try {
-    data = readDeprecations(CHECKER_ROOT);
+    data = readDeprecations();
   } catch (e) {
-    if (!(e instanceof DeprecationsError) || reportedDataError) return [];
+    if (reportedDataError) return [];
     reportedDataError = true;
-    return [error(DEPRECATIONS_FILE, 1, 1, 'deprecations/invalid', e.message)];
+    const message = e instanceof DeprecationsError ? e.message : `${DEPRECATIONS_FILE} 读不出来：${(e as Error).message.split('\n')[0]}`;
+    return [error(DEPRECATIONS_FILE, 1, 1, 'deprecations/invalid', `${message}（过时内容检查没有运行）`)];
   }
   return checkOutdated(input, data);
 }

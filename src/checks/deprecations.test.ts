@@ -16,7 +16,7 @@ import { checkOutdated } from './deprecations.ts';
 import { formatPlain } from './diagnostics.ts';
 
 const FIXTURES = join(import.meta.dirname, '__fixtures__');
-const data = readDeprecations(process.cwd());
+const data = readDeprecations();
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkDirective);
 
 /** Outdated-content diagnostics of one page body (no frontmatter), as `line:col rule`. */
@@ -122,6 +122,11 @@ describe('companion rules', () => {
     expect(check('存活探针只讲概念。\n')).toEqual([]);
     expect(check('存活探针用 httpGet 检查。\n')).toEqual(['1:1 companion/probes-grpc']);
     expect(check('存活探针用 httpGet 检查。\n\n:::tip[编者补充]\n还有 gRPC 探针。\n:::\n')).toEqual([]);
+  });
+  it('does not take the READINESS GATES column of kubectl output for a probe', () => {
+    const output = '```console\n$ kubectl get pod -o wide\nNAME  READY  NOMINATED NODE   READINESS GATES\n$ kubectl exec -it web -- sh\n```\n';
+    expect(check(output)).toEqual([]);
+    expect(check('Readiness Probe 可以用 exec 命令。\n')).toEqual(['1:1 companion/probes-grpc']);
   });
 });
 
