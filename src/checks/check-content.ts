@@ -83,12 +83,13 @@ async function readPage(file: string, bytes: Uint8Array, topicIds: readonly [str
     out.push(error(file, 1, 1, 'file/extension', 'content/docs 下只能放 .mdx 问题文件'));
     return undefined;
   }
-  if (parts.length !== 2 || !topicIds.includes(parts[0]!)) {
+  const misplaced = parts.length !== 2 || !topicIds.includes(parts[0]!);
+  if (misplaced) {
     out.push(error(file, 1, 1, 'file/location', `问题文件必须放在某个专题目录里：content/docs/<专题>/<id>.mdx，专题见 ${TOPICS_FILE}`));
-    return undefined;
   }
-  const folder = parts[0]!;
-  const name = parts[1]!.replace(/\.mdx$/, '');
+  // A misplaced page is still read, so links to it and its id stay valid; it just has no topic folder.
+  const folder = misplaced ? '' : parts[0]!;
+  const name = parts[parts.length - 1]!.replace(/\.mdx$/, '');
   const page: Page = { file, folder, name, id: name };
 
   const decoded = decodeContentFile(file, bytes);

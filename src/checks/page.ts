@@ -14,7 +14,7 @@ export type QuestionData = z.infer<ReturnType<typeof contributorSchema>>;
 export interface Page {
   /** Repository-relative path with forward slashes. */
   file: string;
-  /** Topic folder and file name (without .mdx) taken from the path. */
+  /** Topic folder ('' when the file is not in one: reported as file/location) and file name without .mdx. */
   folder: string;
   name: string;
   /** Decoded text, LF line endings; undefined when the bytes are not clean UTF-8. */
