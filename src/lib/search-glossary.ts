@@ -16,8 +16,10 @@ export interface TermUse {
   missing: string[];
 }
 
+/** The term's names, each once however it is cased (etcd, ETCD). */
 export function termNames(term: GlossaryTerm): string[] {
-  return [...new Set([term.en, term.zh, ...term.aka])];
+  const seen = new Set<string>();
+  return [term.en, term.zh, ...term.aka].filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

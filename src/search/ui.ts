@@ -6,7 +6,7 @@
 import { runSearch, type Pagefind, type SearchHit, type SearchOutcome } from './engine';
 
 /** Results shown at first and per “显示更多结果”: each one downloads its page's fragment. */
-const PAGE_SIZE = 6;
+const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 120;
 
 export function mount(root: HTMLElement) {
@@ -21,7 +21,8 @@ export function mount(root: HTMLElement) {
   let pagefind: Promise<Pagefind> | undefined;
   const engine = () =>
     (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
-      await pf.options({ excerptLength: 24 });
+      // The worker script would be one more download (12 KiB) for an index this small.
+      await pf.options({ excerptLength: 24, noWorker: true });
       await pf.init();
       return pf;
     }));
