@@ -33,10 +33,10 @@ describe('findTermUses', () => {
 });
 
 describe('hiddenIndexText', () => {
-  it('weighs names of a term in the title like the title, others by how often the page uses the term', () => {
+  it('weighs names of a term in the title the most, others by how often the page uses the term', () => {
     const uses = findTermUses([headless, taint, pv], 'Headless Service 是什么', '污点 '.repeat(8) + 'PV');
     const groups = hiddenIndexText(uses);
-    expect(groups[0]).toEqual({ weight: 7, text: '无头服务 无头 Service' });
+    expect(groups[0]).toEqual({ weight: 10, text: '无头服务 无头 Service' });
     const weightOf = (name: string) => groups.find((g) => g.text.split(' ').includes(name))?.weight;
     expect(weightOf('Taint')).toBeGreaterThan(weightOf('持久卷')!);
   });

@@ -80,7 +80,7 @@ export function hiddenIndexText(uses: TermUse[]): HiddenIndexText[] {
   const groups = new Map<number, string[]>();
   for (const use of uses) {
     if (use.missing.length === 0) continue;
-    const weight = use.inTitle ? 7 : Math.min(1 + Math.floor(Math.log2(use.count)), 4);
+    const weight = use.inTitle ? 10 : Math.min(1 + Math.floor(Math.log2(use.count)), 4);
     groups.set(weight, [...(groups.get(weight) ?? []), ...use.missing]);
   }
   return [...groups].sort(([a], [b]) => b - a).map(([weight, names]) => ({ weight, text: names.join(' ') }));

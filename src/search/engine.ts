@@ -45,6 +45,16 @@ async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]
   return (await pagefind.search(query))?.results ?? [];
 }
 
+/**
+ * Results for a term only if the index holds it as a word. For an unknown word Pagefind falls back
+ * to words sharing a shorter prefix (qzx… matches some q… word), which in a multi-term query would
+ * count as a match of that term; a quoted search matches whole words only and tells them apart.
+ */
+async function findKnown(pagefind: Pagefind, term: string): Promise<PagefindResult[]> {
+  const [exact, all] = await Promise.all([find(pagefind, `"${term.replace(/"/g, '')}"`), find(pagefind, term)]);
+  return exact.length > 0 ? all : [];
+}
+
 export async function runSearch(pagefind: Pagefind, rawQuery: string, totalPages: number): Promise<SearchOutcome> {
   const query = normalizeQuery(rawQuery);
   if (!query) return { query, hits: [], exactCount: 0 };
@@ -63,10 +73,10 @@ export async function runSearch(pagefind: Pagefind, rawQuery: string, totalPages
   };
   await Promise.all(
     terms.map(async (term) => {
-      const results = await find(pagefind, term.text);
+      const results = await findKnown(pagefind, term.text);
       if (results.length > 0 || term.parts.length === 0) return record(term.text, results);
       // The index does not know the phrase as a whole: try its words.
-      const parts = await Promise.all(term.parts.map(async (p) => [p, await find(pagefind, p)] as const));
+      const parts = await Promise.all(term.parts.map(async (p) => [p, await findKnown(pagefind, p)] as const));
       for (const [part, partResults] of parts) record(part, partResults);
     }),
   );
