@@ -64,6 +64,14 @@ test('a search result links to the question page', async ({ page }) => {
 test('搜索“无头服务”找到只写了 Headless Service 的题目', async ({ page }) => {
   await search(page, '无头服务');
   expect((await hrefs(page))[0]).toBe('/q/headless-service/');
+
+  // What makes it findable is on the page for readers too: the term in both languages, linked to the glossary.
+  await page.goto('/q/headless-service/');
+  await page.getByText(/^本题术语（\d+）$/).click();
+  const entry = page.locator('.page-terms a[href$="/glossary/#headless-service"]');
+  await expect(entry).toContainText('无头服务');
+  await entry.click();
+  await expect(page.locator('.term#headless-service')).toBeInViewport();
 });
 
 test('一整句问题找不全时，按关键词找到部分匹配的结果并说明', async ({ page }) => {

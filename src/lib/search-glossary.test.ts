@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGlossary, type GlossaryTerm } from '../content-model/glossary';
-import { findTermUses, hiddenIndexText, termNames } from './search-glossary';
+import { findTermUses, pageTerms, termNames } from './search-glossary';
 
 const term = (id: string, en: string, zh: string, aka: string[] = []): GlossaryTerm => ({ id, en, zh, aka });
 const headless = term('headless-service', 'Headless Service', '无头服务', ['无头 Service']);
@@ -32,17 +32,22 @@ describe('findTermUses', () => {
   });
 });
 
-describe('hiddenIndexText', () => {
-  it('weighs names of a term in the title the most, others by how often the page uses the term', () => {
-    const uses = findTermUses([headless, taint, pv], 'Headless Service 是什么', '污点 '.repeat(8) + 'PV');
-    const groups = hiddenIndexText(uses);
-    expect(groups[0]).toEqual({ weight: 10, text: '无头服务 无头 Service' });
-    const weightOf = (name: string) => groups.find((g) => g.text.split(' ').includes(name))?.weight;
-    expect(weightOf('Taint')).toBeGreaterThan(weightOf('持久卷')!);
+describe('pageTerms', () => {
+  it('lists each used term with all its names, the ones named in the title first and weighing most', () => {
+    const terms = pageTerms(findTermUses([taint, headless, pv], 'Headless Service 是什么', '污点 '.repeat(8) + 'PV'));
+    expect(terms[0]).toEqual({
+      id: 'headless-service',
+      names: ['Headless Service', '无头服务', '无头 Service'],
+      missing: ['无头服务', '无头 Service'],
+      weight: 10,
+    });
+    const weightOf = (id: string) => terms.find((t) => t.id === id)?.weight ?? 0;
+    expect(weightOf('taint')).toBeGreaterThan(weightOf('persistent-volume'));
+    expect(weightOf('persistent-volume')).toBeGreaterThan(0);
   });
 
-  it('adds nothing for a term the page already names in every form', () => {
-    expect(hiddenIndexText(findTermUses([taint], 'Taint 与污点', ''))).toEqual([]);
+  it('is empty for a page that uses no glossary term', () => {
+    expect(pageTerms(findTermUses([taint], '其他', '无关'))).toEqual([]);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * Which glossary terms a page uses, and in which of their names. A page that only says
- * “Headless Service” gets the term's other names (无头服务…) as hidden, weighted index text, so a
- * search in either language finds it; the glossary page lists the pages per term. Pure: it reads
- * text, not files.
+ * “Headless Service” lists the term with all its names (无头服务…) under 本题术语, weighted in the
+ * index, so a search in either language finds it; the glossary page lists the pages per term.
+ * Pure: it reads text, not files.
  */
 import type { GlossaryTerm } from '../content-model/glossary';
 
@@ -65,23 +65,34 @@ export function findTermUses(glossary: GlossaryTerm[], title: string, body: stri
   return uses;
 }
 
-export interface HiddenIndexText {
-  /** Pagefind weight (the page title has 7, body text 1). */
+export interface PageTerm {
+  id: string;
+  /** Every name of the term, the other language's included. */
+  names: string[];
+  /**
+   * The names the page never uses: only these are indexed from the list, so the page becomes
+   * findable by them without counting the names it already uses twice.
+   */
+  missing: string[];
+  /** Pagefind weight of this entry (the page title has 7, body text 1). */
   weight: number;
-  text: string;
 }
 
 /**
- * The other-language names of the terms a page uses, grouped by index weight: names of a term in
- * the title weigh like the title; others weigh more the more often the page uses the term, so the
- * page about a term outranks pages that mention it once.
+ * The terms a page uses, each with all its names, for the page's 本题术语 list. Terms named in
+ * the title weigh the most Pagefind allows (the page is about them); others weigh more the more
+ * often the page uses them, so the page about a term outranks pages that mention it once.
+ * Most relevant first.
  */
-export function hiddenIndexText(uses: TermUse[]): HiddenIndexText[] {
-  const groups = new Map<number, string[]>();
-  for (const use of uses) {
-    if (use.missing.length === 0) continue;
-    const weight = use.inTitle ? 10 : Math.min(1 + Math.floor(Math.log2(use.count)), 4);
-    groups.set(weight, [...(groups.get(weight) ?? []), ...use.missing]);
-  }
-  return [...groups].sort(([a], [b]) => b - a).map(([weight, names]) => ({ weight, text: names.join(' ') }));
+export function pageTerms(uses: TermUse[]): PageTerm[] {
+  return uses
+    .map((use) => ({
+      id: use.term.id,
+      names: termNames(use.term),
+      missing: use.missing,
+      weight: use.inTitle ? 10 : Math.min(1 + Math.floor(Math.log2(use.count)), 4),
+      count: use.count,
+    }))
+    .sort((a, b) => b.weight - a.weight || b.count - a.count)
+    .map(({ id, names, missing, weight }) => ({ id, names, missing, weight }));
 }
