@@ -31,7 +31,10 @@ async function openSearch(page: Page, path = '/') {
 async function search(page: Page, query: string, path = '/') {
   const input = await openSearch(page, path);
   await input.fill(query);
-  await expect(page.locator('site-search[data-state="done"] .search-results')).toHaveAttribute('data-query', query);
+  // The first search downloads Pagefind and part of the index: allow for a slow, loaded machine.
+  await expect(page.locator('site-search[data-state="done"] .search-results')).toHaveAttribute('data-query', query, {
+    timeout: 20_000,
+  });
   return page.locator('.search-results .search-hit');
 }
 
@@ -105,7 +108,7 @@ test('搜索界面的文字都是中文', async ({ page }) => {
 
   // Letters of a script no page uses: Pagefind has not even a similar word to offer.
   await page.getByRole('searchbox', { name: '搜索' }).fill('ЩЪЫЬ');
-  await expect(page.locator('.search-results')).toHaveAttribute('data-query', 'ЩЪЫЬ');
+  await expect(page.locator('site-search[data-state="done"] .search-results')).toHaveAttribute('data-query', 'ЩЪЫЬ');
   await expect(page.getByRole('status')).toHaveText('没有找到与“ЩЪЫЬ”相关的结果。');
   await expect(dialog).not.toContainText(/results? for|No results|Load more|Search/i);
 });

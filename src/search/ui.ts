@@ -111,10 +111,6 @@ export function mount(root: HTMLElement) {
   list.addEventListener('click', (e) => {
     if ((e.target as Element).closest('a')) dialog.close();
   });
-  dialog.addEventListener('close', () => document.documentElement.removeAttribute('data-search-open'));
-  const onOpen = () => document.documentElement.setAttribute('data-search-open', '');
-  new MutationObserver(() => dialog.open && onOpen()).observe(dialog, { attributes: true, attributeFilter: ['open'] });
-  if (dialog.open) onOpen();
 
   // The reader may have typed before this module arrived.
   if (input.value.trim()) void search();
