@@ -22,7 +22,8 @@ export function mount(root: HTMLElement) {
   const engine = () =>
     (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
       // The worker script would be one more download (12 KiB) for an index this small.
-      await pf.options({ excerptLength: 24, noWorker: true });
+      // baseUrl: the index stores paths inside dist/; a site under SITE_BASE serves them below it.
+      await pf.options({ excerptLength: 24, noWorker: true, baseUrl: root.dataset.base ?? '/' });
       await pf.init();
       return pf;
     }));
