@@ -42,6 +42,7 @@ export default defineConfig({
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        Search: './src/components/overrides/Search.astro',
       },
       expressiveCode: {
         themes: ['github-light', 'github-dark'],

@@ -1,15 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { parseFrontmatter } from '../src/checks/frontmatter.ts';
+import { expect, KNOWN, test } from './fixtures';
 
-async function search(page: Page, query: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name: '搜索' }).click();
-  const input = page.getByRole('dialog').getByRole('textbox', { name: '搜索' });
-  await input.fill(query);
-  const results = page.locator('.pagefind-ui__result');
-  await expect(results.first()).toBeVisible();
-  return results;
+/** Questions with their 其他问法, read from the content so the suite follows edits. */
+function questionsWithAliases(): { href: string; title: string; aliases: string[] }[] {
+  const out = [];
+  for (const dir of readdirSync('content/docs')) {
+    for (const name of readdirSync(join('content/docs', dir))) {
+      const file = join('content/docs', dir, name);
+      const d = parseFrontmatter(file, readFileSync(file, 'utf8')).frontmatter?.data;
+      if (d) out.push({ href: `/q/${d.id}/`, title: String(d.title), aliases: (d.aliases as string[] | undefined) ?? [] });
+    }
+  }
+  return out;
 }
+const questions = questionsWithAliases();
+const titleOf = (href: string) => questions.find((q) => q.href === href)!.title;
+
+async function openSearch(page: Page, path = '/') {
+  await page.goto(path);
+  await page.getByRole('button', { name: '搜索' }).click();
+  const input = page.getByRole('dialog', { name: '搜索' }).getByRole('searchbox', { name: '搜索' });
+  await expect(input).toBeFocused();
+  return input;
+}
+
+/** Types a query and waits until the dialog has rendered the results for exactly that query. */
+async function search(page: Page, query: string, path = '/') {
+  const input = await openSearch(page, path);
+  await input.fill(query);
+  // The first search downloads Pagefind and part of the index: allow for a slow, loaded machine.
+  await expect(page.locator('site-search[data-state="done"] .search-results')).toHaveAttribute('data-query', query, {
+    timeout: 20_000,
+  });
+  return page.locator('.search-results .search-hit');
+}
+
+const hrefs = (page: Page) =>
+  page.locator('.search-hit > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 /**
  * Pagefind only matches word prefixes, so without Chinese word segmentation 探针 could never
@@ -17,21 +47,118 @@ async function search(page: Page, query: string) {
  */
 test('搜索“探针”找到只写了“存活探针 / 就绪探针”的段落', async ({ page }) => {
   const results = await search(page, '探针');
-  await expect(results.filter({ has: page.locator('a[href$="/q/probes/"]') })).toHaveCount(1);
-  const excerpts = await page.locator('.pagefind-ui__result-excerpt').evaluateAll((els) => els.map((e) => e.innerHTML));
+  await expect(results.filter({ has: page.locator(`a[href$="${KNOWN.probes}"]`) })).toHaveCount(1);
+  const excerpts = await page.locator('.search-hit-excerpt').evaluateAll((els) => els.map((e) => e.innerHTML));
   expect(excerpts.some((html) => /(存活|就绪|启动)<mark>探/.test(html))).toBe(true);
 });
 
 test('搜索“调度”找到写着“调度器”的题目', async ({ page }) => {
-  const results = await search(page, '调度');
-  await expect(results.filter({ has: page.locator('a[href*="/q/pod-creation-flow/"]') }).first()).toBeVisible();
-  const excerpts = await page.locator('.pagefind-ui__result-excerpt').evaluateAll((els) => els.map((e) => e.innerHTML));
+  await search(page, '调度');
+  const excerpts = await page.locator('.search-hit-excerpt').evaluateAll((els) => els.map((e) => e.innerHTML));
   expect(excerpts.some((html) => html.includes('<mark>调度</mark>器'))).toBe(true);
 });
 
 test('a search result links to the question page', async ({ page }) => {
   const results = await search(page, 'Headless');
-  const link = results.first().locator('a.pagefind-ui__result-link').first();
-  await link.click();
+  await results.first().locator('a').click();
   await expect(page).toHaveURL(/\/q\/headless-service\/(#.*)?$/);
+});
+
+test('搜索“无头服务”找到只写了 Headless Service 的题目', async ({ page }) => {
+  await search(page, '无头服务');
+  expect((await hrefs(page))[0]).toBe('/q/headless-service/');
+
+  // What makes it findable is on the page for readers too: the term in both languages, linked to the glossary.
+  await page.goto('/q/headless-service/');
+  await page.getByText(/^本题术语（\d+）$/).click();
+  const entry = page.locator('.page-terms a[href$="/glossary/#headless-service"]');
+  await expect(entry).toContainText('无头服务');
+  await entry.click();
+  await expect(page.locator('.term#headless-service')).toBeInViewport();
+});
+
+test('一整句问题找不全时，按关键词找到部分匹配的结果并说明', async ({ page }) => {
+  // The question's own title plus a word no page contains: Pagefind alone would find nothing.
+  const title = titleOf(KNOWN.probes);
+  await search(page, `${title}，另外 qzxwvy 又是什么？`);
+  await expect(page.getByRole('status')).toHaveText(/没有完全匹配的结果，以下结果包含部分关键词/);
+  expect((await hrefs(page)).slice(0, 5)).toContain(KNOWN.probes);
+  await expect(page.locator('.search-hit-terms').first()).toContainText('包含：');
+});
+
+test('搜索原笔记的“其他问法”找到合并后的题目，题目页也列出它', async ({ page }) => {
+  const merged = questions.find((q) => q.aliases.length > 0);
+  expect(merged, 'some question has 其他问法').toBeDefined();
+  const alias = merged!.aliases[0]!;
+  await search(page, alias);
+  expect((await hrefs(page)).slice(0, 5)).toContain(merged!.href);
+
+  await page.goto(merged!.href);
+  const wordings = page.locator('.other-wordings');
+  await expect(wordings).toContainText('其他问法');
+  await expect(wordings.getByText(alias, { exact: true })).toBeVisible();
+});
+
+test('搜索界面的文字都是中文', async ({ page }) => {
+  await search(page, 'Pod');
+  const dialog = page.getByRole('dialog', { name: '搜索' });
+  await expect(page.getByRole('status')).toHaveText(/找到 \d+ 条与“Pod”相关的结果/);
+  await expect(dialog.getByRole('button', { name: '显示更多结果' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '取消' })).toBeAttached();
+
+  // Letters of a script no page uses: Pagefind has not even a similar word to offer.
+  await page.getByRole('searchbox', { name: '搜索' }).fill('ЩЪЫЬ');
+  await expect(page.locator('site-search[data-state="done"] .search-results')).toHaveAttribute('data-query', 'ЩЪЫЬ');
+  await expect(page.getByRole('status')).toHaveText('没有找到与“ЩЪЫЬ”相关的结果。');
+  await expect(dialog).not.toContainText(/results? for|No results|Load more|Search/i);
+});
+
+test('按 / 或 Ctrl+K 打开搜索；在输入框里输入 / 不会触发', async ({ page }) => {
+  await page.goto(KNOWN.podCreation);
+  const dialog = page.getByRole('dialog', { name: '搜索' });
+  const input = dialog.getByRole('searchbox', { name: '搜索' });
+  await page.keyboard.press('/');
+  await expect(dialog).toBeVisible();
+  await expect(input).toBeFocused();
+  await page.keyboard.type('kube/proxy');
+  await expect(input).toHaveValue('kube/proxy');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.keyboard.press('Control+k');
+  await expect(dialog).toBeVisible();
+  await expect(input).toBeFocused();
+});
+
+test('进入页面、停留时不下载搜索界面和 Pagefind，表示要搜索时才下载', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(KNOWN.probes, { waitUntil: 'networkidle' });
+  // Starlight loaded its search UI when the browser went idle; an idle callback has run by now.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null))));
+  expect(requested.filter((p) => p.includes('/pagefind/') || /\/_astro\/ui\./.test(p))).toEqual([]);
+
+  const pagefindLoaded = page.waitForRequest((r) => r.url().includes('/pagefind/pagefind.js'));
+  await page.getByRole('button', { name: '搜索' }).hover();
+  await pagefindLoaded;
+});
+
+test('术语表列出 100 多个中英文术语，每个链接都能打开', async ({ page }) => {
+  await page.goto('/glossary/');
+  await expect(page.getByRole('heading', { level: 1, name: '术语表' })).toBeVisible();
+  const terms = page.locator('.glossary .term');
+  expect(await terms.count()).toBeGreaterThanOrEqual(100);
+
+  const headless = page.locator('.term#headless-service');
+  await expect(headless).toContainText('无头服务');
+  await expect(headless.locator('a[href$="/q/headless-service/"]')).toHaveCount(1);
+
+  const links = await page
+    .locator('.glossary a')
+    .evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))]);
+  expect(links.length).toBeGreaterThan(10);
+  for (const href of links) {
+    const response = await page.request.get(href);
+    expect(response.status(), href).toBe(200);
+  }
 });

@@ -1,0 +1,98 @@
+/**
+ * Which glossary terms a page uses, and in which of their names. A page that only says
+ * “Headless Service” lists the term with all its names (无头服务…) under 本题术语, weighted in the
+ * index, so a search in either language finds it; the glossary page lists the pages per term.
+ * Pure: it reads text, not files.
+ */
+import type { GlossaryTerm } from '../content-model/glossary';
+
+export interface TermUse {
+  term: GlossaryTerm;
+  /** How often any of the term's names occurs in the text. */
+  count: number;
+  /** Whether the title names the term. */
+  inTitle: boolean;
+  /** The term's names this text never uses: what a reader searching in the other language types. */
+  missing: string[];
+}
+
+/** The term's names, each once however it is cased (etcd, ETCD). */
+export function termNames(term: GlossaryTerm): string[] {
+  const seen = new Set<string>();
+  return [term.en, term.zh, ...term.aka].filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LATIN = /[A-Za-z0-9]/;
+
+const patterns = new Map<string, RegExp>();
+/**
+ * Latin names match as whole words, any case, with flexible spacing and an optional plural
+ * (“headless services”, “NetworkPolicies” stays out: it is listed as an aka where it matters).
+ * Chinese names match anywhere, since Chinese has no spaces between words.
+ */
+function pattern(name: string): RegExp {
+  let re = patterns.get(name);
+  if (!re) {
+    const body = name.split(/\s+/).map(escape).join('[\\s-]*');
+    re = LATIN.test(name)
+      ? new RegExp(`(?<![\\p{L}\\p{N}_-])${body}(?:e?s)?(?![\\p{L}\\p{N}_])`, 'giu')
+      : new RegExp(body, 'gu');
+    patterns.set(name, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+function occurrences(text: string, name: string): number {
+  return text.match(pattern(name))?.length ?? 0;
+}
+
+export function findTermUses(glossary: GlossaryTerm[], title: string, body: string): TermUse[] {
+  const uses: TermUse[] = [];
+  for (const term of glossary) {
+    const names = termNames(term);
+    const counts = names.map((n) => occurrences(title, n) + occurrences(body, n));
+    const count = counts.reduce((a, b) => a + b, 0);
+    if (count === 0) continue;
+    uses.push({
+      term,
+      count,
+      inTitle: names.some((n) => occurrences(title, n) > 0),
+      missing: names.filter((_, i) => counts[i] === 0),
+    });
+  }
+  return uses;
+}
+
+export interface PageTerm {
+  id: string;
+  /** Every name of the term, the other language's included. */
+  names: string[];
+  /**
+   * The names the page never uses: only these are indexed from the list, so the page becomes
+   * findable by them without counting the names it already uses twice.
+   */
+  missing: string[];
+  /** Pagefind weight of this entry (the page title has 7, body text 1). */
+  weight: number;
+}
+
+/**
+ * The terms a page uses, each with all its names, for the page's 本题术语 list. Terms named in
+ * the title weigh the most Pagefind allows (the page is about them); others weigh more the more
+ * often the page uses them, so the page about a term outranks pages that mention it once.
+ * Most relevant first.
+ */
+export function pageTerms(uses: TermUse[]): PageTerm[] {
+  return uses
+    .map((use) => ({
+      id: use.term.id,
+      names: termNames(use.term),
+      missing: use.missing,
+      weight: use.inTitle ? 10 : Math.min(1 + Math.floor(Math.log2(use.count)), 4),
+      count: use.count,
+    }))
+    .sort((a, b) => b.weight - a.weight || b.count - a.count)
+    .map(({ id, names, missing, weight }) => ({ id, names, missing, weight }));
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { combineResults, mergeTermResults, normalizeQuery, queryTerms } from './search-query';
+
+const texts = (q: string) => queryTerms(q).map((t) => t.text);
+
+describe('queryTerms', () => {
+  it('drops Chinese question words and keeps the subject words', () => {
+    expect(texts('Secret是什么?有哪些类型')).toEqual(['Secret', '类型']);
+    expect(texts('为什么需要 Operator？')).toEqual(['Operator']);
+    expect(texts('如何排查节点故障')).toEqual(['排查节点故障']);
+  });
+
+  it('drops English question words, vs and function words', () => {
+    expect(texts('What is the difference between a DaemonSet and a ReplicaSet?')).toEqual(['DaemonSet', 'ReplicaSet']);
+    expect(texts('Service vs Endpoints')).toEqual(['Service', 'Endpoints']);
+  });
+
+  it('splits where the script changes and at punctuation of either width', () => {
+    expect(texts('etcd备份，恢复')).toEqual(['etcd', '备份', '恢复']);
+    expect(texts('etcd备份,恢复')).toEqual(texts('etcd备份，恢复'));
+    expect(texts('Pod的IP（地址）')).toEqual(['Pod', 'IP', '地址']);
+  });
+
+  it('reads full-width letters as half-width and keeps dashes and dots inside names', () => {
+    expect(texts('ｋｕｂｅ－ｐｒｏｘｙ的作用')).toEqual(['kube-proxy', '作用']);
+    expect(texts('metrics.k8s.io 是什么')).toEqual(['metrics.k8s.io']);
+  });
+
+  it('lists each term once however it is cased', () => {
+    expect(texts('Pod pod POD 的 Pod')).toEqual(['Pod']);
+  });
+
+  it('keeps consecutive subject words together and offers their finer words as a fallback', () => {
+    const [term] = queryTerms('滚动更新策略是什么');
+    expect(term?.text).toBe('滚动更新策略');
+    expect(term?.parts.length).toBeGreaterThan(1);
+    expect(term?.parts.join('')).toBe('滚动更新策略');
+  });
+
+  it('leaves out single letters and lone Chinese characters, which match almost anything', () => {
+    expect(texts('kubectl apply -f 后发生了什么')).not.toContain('f');
+    expect(texts('Pod 和 Node 的 区别')).toEqual(['Pod', 'Node']);
+  });
+
+  it('returns nothing for a query made only of question words', () => {
+    expect(texts('是什么？有哪些？为什么')).toEqual([]);
+    expect(texts('  ')).toEqual([]);
+  });
+});
+
+describe('normalizeQuery', () => {
+  it('turns full-width characters half-width and collapses spaces', () => {
+    expect(normalizeQuery('  ＨＰＡ　 怎么 配置？ ')).toBe('HPA 怎么 配置?');
+  });
+});
+
+describe('mergeTermResults', () => {
+  const page = (id: string, score = 1) => ({ id, score });
+
+  it('ranks pages by how many terms they contain, then by score', () => {
+    const ranked = mergeTermResults(
+      [
+        { term: 'a', results: [page('x', 5), page('y', 1), page('z', 9)] },
+        { term: 'b', results: [page('y', 2)] },
+        { term: 'c', results: [page('y', 1), page('x', 1)] },
+      ],
+      100,
+    );
+    expect(ranked.map((p) => p.id)).toEqual(['y', 'x', 'z']);
+    expect(ranked[0]?.matched).toEqual(['a', 'b', 'c']);
+  });
+
+  it('ignores terms the index does not know', () => {
+    const ranked = mergeTermResults([{ term: 'unknown', results: [] }, { term: 'b', results: [page('y')] }], 10);
+    expect(ranked).toEqual([{ id: 'y', matched: ['b'], weight: 1, score: 1 }]);
+  });
+
+  it('counts a term found on most pages for less than an informative one', () => {
+    const everywhere = Array.from({ length: 8 }, (_, i) => page(`p${i}`));
+    const ranked = mergeTermResults(
+      [
+        { term: 'common', results: everywhere },
+        { term: 'other', results: everywhere.slice(0, 3) },
+        { term: 'rare', results: [page('q')] },
+      ],
+      10,
+    );
+    // q has one informative term; p7 only the ubiquitous one.
+    expect(ranked.findIndex((p) => p.id === 'q')).toBeLessThan(ranked.findIndex((p) => p.id === 'p7'));
+    expect(ranked[0]?.matched).toEqual(['common', 'other']);
+  });
+});
+
+describe('combineResults', () => {
+  it('lists whole-query matches first and partial matches after, without repeats', () => {
+    const partial = mergeTermResults([{ term: 't', results: [{ id: 'b', score: 1 }, { id: 'c', score: 2 }] }], 10);
+    expect(combineResults(['b'], partial)).toEqual({ ids: ['b', 'c'], exactCount: 1 });
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Query rewriting for the site search, pure so the UI and the search benchmark share it and unit
+ * tests cover it without an index. Pagefind requires every word of a query, so a pasted interview
+ * question ("Ingress是什么?有哪些功能…") often finds nothing; these helpers reduce such a query to
+ * its meaningful terms and rank pages by how many of them they contain.
+ */
+
+/** A meaningful piece of the query: a Latin word or a run of Chinese words between stopwords. */
+export interface QueryTerm {
+  text: string;
+  /** Finer words of a Chinese run, tried one by one when the run as a whole is unknown to the index. */
+  parts: string[];
+}
+
+/**
+ * Words that carry the shape of a question rather than its subject. Kept as whole words: the
+ * segmenter decides word boundaries, so 的 inside 目的 is never dropped.
+ */
+const STOPWORDS = new Set([
+  // Chinese question words and particles
+  '是', '什么', '是什么', '啥', '哪些', '有哪些', '哪', '哪个', '哪种', '哪几种', '几种', '有几种', '几', '有',
+  '如何', '怎么', '怎样', '怎么样', '怎么办', '为什么', '为何', '咋', '咋样', '会', '能', '能否', '可以', '是否',
+  '的', '地', '得', '了', '吗', '呢', '吧', '啊', '呀', '么', '之', '其', '这', '那', '这个', '那个', '这些', '它', '它们',
+  '和', '与', '及', '以及', '跟', '同', '或', '或者', '还是', '而', '并', '并且', '对', '对于', '关于', '把', '被', '给',
+  '在', '中', '中的', '里', '都有', '所有', '整个', '进行', '上', '下', '内', '之间', '都', '也', '又', '就', '还', '要', '需要', '应该', '一个', '一种', '一下',
+  '区别', '差别', '差异', '不同', '异同', '对比', '比较', '相比', '分别', '各自',
+  '简述', '简单', '请', '描述', '介绍', '说说', '说明', '谈谈', '讲讲', '聊聊', '解释', '理解', '你', '我', '我们', '您',
+  '主要', '常用', '常见', '通常', '一般', '具体', '哪里', '时候', '情况',
+  // English question words and function words
+  'vs', 'versus', 'what', 'whats', 'is', 'are', 'was', 'how', 'why', 'when', 'where', 'which', 'who', 'do', 'does',
+  'did', 'can', 'the', 'a', 'an', 'of', 'in', 'on', 'to', 'for', 'and', 'or', 'with', 'between', 'difference',
+  'differences', 'compare', 'explain', 'describe', 'about', 'it', 'its', 'you', 'your', 'i', 'me', 'my', 'be',
+]);
+
+const HAN = /\p{Script=Han}/u;
+/** Latin words keep inner dots, dashes, slashes and underscores: kube-proxy, metrics.k8s.io, v1/pod. */
+const CHUNK = /\p{Script=Han}+|[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd}._/-]*[\p{Script=Latin}\p{Nd}])?/gu;
+
+let segmenter: Intl.Segmenter | undefined;
+function words(run: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(run)].filter((s) => s.isWordLike !== false).map((s) => s.segment);
+}
+
+const isSingleHan = (w: string) => HAN.test(w) && [...w].length === 1;
+
+/**
+ * The segmenter's dictionary lacks many technical words and splits them into characters (探/针);
+ * neighbouring single characters are rejoined, and a lone character, which matches as the prefix
+ * of countless words, is left out.
+ */
+function finerParts(parts: string[]): string[] {
+  const out: string[] = [];
+  let singles = '';
+  for (const part of [...parts, '']) {
+    if (part && isSingleHan(part)) {
+      singles += part;
+      continue;
+    }
+    if ([...singles].length > 1) out.push(singles);
+    singles = '';
+    if (part) out.push(part);
+  }
+  return out;
+}
+
+/** Full-width letters, digits and punctuation become half-width; spaces collapse. */
+export function normalizeQuery(query: string): string {
+  return query.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word.toLowerCase());
+}
+
+/**
+ * The meaningful terms of a query, in order and without duplicates. Chinese runs are segmented
+ * into words; consecutive non-stopwords stay together as one term (无头服务, 集群高可用方案) so
+ * the index's own segmentation decides how to match them.
+ */
+export function queryTerms(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+  const push = (parts: string[]) => {
+    const text = parts.join('');
+    const key = text.toLowerCase();
+    if (!text || seen.has(key) || isStopword(text)) return;
+    seen.add(key);
+    terms.push({ text, parts: parts.length > 1 ? finerParts(parts) : [] });
+  };
+  for (const [chunk] of normalizeQuery(query).matchAll(CHUNK)) {
+    if (!HAN.test(chunk)) {
+      // A lone letter (the f of kubectl apply -f) matches every word starting with it.
+      if (!isStopword(chunk) && chunk.length > 1) push([chunk]);
+      continue;
+    }
+    let run: string[] = [];
+    for (const word of words(chunk)) {
+      if (isStopword(word)) {
+        push(run);
+        run = [];
+      } else run.push(word);
+    }
+    push(run);
+  }
+  return terms.filter((t) => !(isSingleHan(t.text) && terms.length > 1));
+}
+
+/** Fewer exact results than this and the search also tries the query's terms one by one. */
+export const FEW_RESULTS = 3;
+
+export interface ScoredPage {
+  id: string;
+  score: number;
+}
+
+export interface TermResults {
+  term: string;
+  results: ScoredPage[];
+}
+
+export interface PartialMatch {
+  id: string;
+  /** The terms this page contains, in query order. */
+  matched: string[];
+  /** Ranking key: informative terms count 1, terms found on most pages count less. */
+  weight: number;
+  /** Tie-breaker: Pagefind's score for each matched term, normalised to that term's best page. */
+  score: number;
+}
+
+/**
+ * Ranks pages by how many of the query's terms they contain. A term found on more than half of
+ * all pages (Kubernetes, Pod) tells little about what the reader wants, so it counts a quarter.
+ * Terms without results are ignored: they are words the index does not know.
+ */
+export function mergeTermResults(perTerm: TermResults[], totalPages: number): PartialMatch[] {
+  const pages = new Map<string, PartialMatch>();
+  for (const { term, results } of perTerm) {
+    if (results.length === 0) continue;
+    const best = Math.max(...results.map((r) => r.score)) || 1;
+    const weight = totalPages > 0 && results.length > totalPages / 2 ? 0.25 : 1;
+    for (const r of results) {
+      const page = pages.get(r.id) ?? { id: r.id, matched: [], weight: 0, score: 0 };
+      if (page.matched.includes(term)) continue;
+      page.matched.push(term);
+      page.weight += weight;
+      page.score += r.score / best;
+      pages.set(r.id, page);
+    }
+  }
+  return [...pages.values()].sort((a, b) => b.weight - a.weight || b.score - a.score || a.id.localeCompare(b.id));
+}
+
+export interface CombinedResults {
+  ids: string[];
+  /** How many leading ids matched the whole query; the rest contain only some of its terms. */
+  exactCount: number;
+}
+
+/** Whole-query matches first, in Pagefind's order, then partial matches not already listed. */
+export function combineResults(exact: string[], partial: PartialMatch[]): CombinedResults {
+  const listed = new Set(exact);
+  const rest = partial.filter((p) => !listed.has(p.id)).map((p) => p.id);
+  return { ids: [...exact, ...rest], exactCount: exact.length };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { runSearch, type Pagefind, type PagefindResult } from './engine';
+
+/**
+ * A stand-in for Pagefind over a few pages: a query matches pages containing all of its words,
+ * a quoted query only whole words; an unknown word falls back to any word sharing its first
+ * letter, as Pagefind does.
+ */
+function fakePagefind(pages: Record<string, string[]>): Pagefind & { queries: string[] } {
+  const queries: string[] = [];
+  const result = (id: string, score: number): PagefindResult => ({
+    id,
+    score,
+    data: async () => ({ url: `/q/${id}/`, excerpt: '', meta: { title: id }, sub_results: [] }),
+  });
+  return {
+    queries,
+    options: async () => {},
+    init: async () => {},
+    search: async (raw: string) => {
+      queries.push(raw);
+      const quoted = /^".*"$/.test(raw);
+      const words = raw.replace(/"/g, '').toLowerCase().split(/[\s?？,，]+/).filter(Boolean);
+      const has = (page: string[], w: string) =>
+        page.some((p) => (quoted ? p === w : p.startsWith(w))) || (!quoted && !Object.values(pages).flat().some((p) => p.startsWith(w)) && page.some((p) => p[0] === w[0]));
+      const ids = Object.entries(pages)
+        .filter(([, page]) => words.every((w) => has(page, w)))
+        .map(([id]) => id);
+      return { results: ids.map((id, i) => result(id, 10 - i)) };
+    },
+  };
+}
+
+const pages = {
+  ingress: ['ingress', '功能', 'controller', 'nginx'],
+  service: ['service', 'nodeport', 'ingress'],
+  probes: ['探针', '存活', '就绪'],
+  quota: ['quota', 'namespace'],
+};
+
+describe('runSearch', () => {
+  it('returns whole-query matches alone when there are enough of them', async () => {
+    const pf = fakePagefind({ a: ['pod'], b: ['pod'], c: ['pod'] });
+    const outcome = await runSearch(pf, 'pod', 10);
+    expect(outcome.hits.map((h) => h.result.id)).toEqual(['a', 'b', 'c']);
+    expect(outcome.exactCount).toBe(3);
+    expect(pf.queries).toEqual(['pod']);
+  });
+
+  it('falls back to the meaningful terms and ranks pages by how many they contain', async () => {
+    const outcome = await runSearch(fakePagefind(pages), 'Ingress 有哪些功能？和 NodePort 的区别', 10);
+    expect(outcome.exactCount).toBe(0);
+    expect(outcome.hits.map((h) => h.result.id)).toEqual(['ingress', 'service']);
+    expect(outcome.hits[0]?.matched).toEqual(['Ingress', '功能']);
+  });
+
+  it('ignores a term the index does not know instead of counting Pagefind’s near match', async () => {
+    const outcome = await runSearch(fakePagefind(pages), 'quota qzxwvy 是什么', 10);
+    expect(outcome.hits.map((h) => h.result.id)).toEqual(['quota']);
+    expect(outcome.hits[0]?.matched).toEqual(['quota']);
+  });
+
+  it('tries the words of a Chinese phrase the index does not hold as a whole', async () => {
+    const outcome = await runSearch(fakePagefind(pages), '存活探针失败会怎样', 10);
+    expect(outcome.hits[0]?.result.id).toBe('probes');
+  });
+
+  it('finds nothing for an empty query or one made only of question words', async () => {
+    expect((await runSearch(fakePagefind(pages), '   ', 10)).hits).toEqual([]);
+    expect((await runSearch(fakePagefind(pages), '是什么？有哪些？', 10)).hits).toEqual([]);
+  });
+});
