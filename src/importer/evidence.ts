@@ -134,7 +134,8 @@ export function candidatesOf(text: string, index: number): Candidate[] {
   let m: RegExpExecArray | null;
   if ((m = QUESTION_LABEL.exec(t))) {
     const rest = t.slice(m[0].length);
-    out.push(make(index, 'label', 'label', rest || '', m[1] ? Number(m[1]) : undefined));
+    // `问：` and `**问题**：` are different hands: a note's questions use one, its answers may quote the other.
+    out.push(make(index, 'label', `label:${m[0].replace(/[\s\d]/g, '')}`, rest || '', m[1] ? Number(m[1]) : undefined));
   } else if ((m = BRACKET_LABEL.exec(t))) {
     out.push(make(index, 'bracket-label', 'bracket-label', t.slice(m[0].length), m[1] ? Number(m[1]) : undefined));
   } else if ((m = /^[*\-•+]\s+(\d{1,3})\s*[.．、]\s*(\S.*)$/.exec(t))) {
@@ -155,7 +156,7 @@ export function candidatesOf(text: string, index: number): Candidate[] {
     if (c && c.asks && !/^[种个类步点层次条项年月日天秒分]/.test(m[2]!)) out.push(c);
   }
   if (indent === 0 && /^\*\*[^*]+\*\*[:：]?$/.test(t) && !ANSWER_LABEL.test(t)) out.push(make(index, 'bold', 'bold', t));
-  if (indent === 0 && t.length <= 80 && /[?？]\s*[☆★⭐]*$/.test(t) && !/^[-*•>|]/.test(t) && !out.some((c) => c?.family === 'label')) out.push(make(index, 'asks', 'asks', t));
+  if (indent === 0 && t.length <= 80 && /[?？]\s*[☆★⭐]*$/.test(t) && !/^[-*•>|]/.test(t) && !out.some((c) => c?.family === 'label')) out.push(make(index, 'asks', 'asks', t.replace(NUMBER_PREFIX, '')));
   return out.filter((c): c is Candidate => c !== null);
 }
 
@@ -195,6 +196,12 @@ function sequence(shape: string, cands: readonly Candidate[], lines: readonly Li
   let boundary = true;
   let k = 0;
   let last = 0;
+  const at = new Set(cands.map((c) => c.index));
+  const neighbour = (i: number, step: number) => {
+    let j = i + step;
+    while (j >= 0 && j < lines.length && isBlank(lines[j]!.text)) j += step;
+    return at.has(j);
+  };
   for (let i = 0; i < lines.length && k < cands.length; i++) {
     const c = cands[k];
     if (!c || c.index !== i) {
@@ -207,6 +214,8 @@ function sequence(shape: string, cands: readonly Candidate[], lines: readonly Li
       continue;
     }
     const n = c.n!;
+    // Items of a list inside an answer stand next to each other and rarely ask; questions are apart.
+    if (!(c.asks || c.starred) && (neighbour(i, -1) || neighbour(i, 1))) continue;
     if (n === last + 1 || (n === 1 && boundary)) {
       questions.push(c);
     } else if (n > last + 1 && n <= last + 3 && (c.asks || c.starred)) {
@@ -246,14 +255,14 @@ export function findStructure(lines: readonly Line[]): Structure | null {
   const { candidates, inFence } = collectCandidates(lines);
   const byShape = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const key = c.family === 'heading' ? `heading:${c.level}` : c.shape;
+    const key = c.family === 'heading' ? `heading:${c.level}` : c.family === 'label' ? c.shape : c.shape;
     (byShape.get(key) ?? byShape.set(key, []).get(key)!).push(c);
   }
   let best: Structure | null = null;
   for (const [shape, cands] of byShape) {
     // Headings of one level may mix numbered and unnumbered titles; the numbers still order them.
     const seq = shape.startsWith('heading:') ? headingSequence(shape, cands) : sequence(shape, cands, lines, inFence);
-    if (seq.questions.length === 0) continue;
+    if (seq.questions.length === 0 || seq.score <= 0) continue;
     if (!best || seq.score > best.score || (seq.score === best.score && seq.questions[0]!.index < best.questions[0]!.index)) best = seq;
   }
   if (!best) return null;

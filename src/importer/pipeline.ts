@@ -73,7 +73,7 @@ function generalPasses(start?: Doc): Pass[] {
     stripAnswerLabels,
     dedentAnswers,
     normalizeLineSpaces,
-    counting('doubled-blocks', dedupeDoubledBlocks),
+    outsideFences('doubled-blocks', dedupeDoubledBlocks),
     materializeFences,
     outsideFences('glued-code', unglueCode),
     ...(fenced ? [] : [counting('split-inline-code', joinSplitInlineCode)]),
@@ -139,7 +139,7 @@ export function chooseRoute(lines: readonly Line[], note: string, provenance: Pr
   // Headings flattened to `# ` and a file page's gutter are damage to the structure itself: the general finder would trust it.
   if (damage === 'tutorial' || damage === 'github-view') return damage;
   const start: Doc = { note, format: damage, lines: [...lines], sections: [], drops: [], warnings: [], yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 } };
-  const segmented = passesFor(damage, provenance).slice(0, damage === 'github-view' ? 2 : 1).reduce((d, pass) => pass(d), start);
+  const segmented = passesFor(damage, provenance).slice(0, 1).reduce((d, pass) => pass(d), start);
   let general = 0;
   try {
     general = findStructure(lines)?.questions.length ?? 0;
@@ -163,7 +163,12 @@ export function importNote(bytes: Uint8Array, note: string, options: ImportOptio
     warnings: [...decoded.warnings],
     yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 },
   };
-  const doc = passesFor(format, provenance, start).reduce((d, pass) => pass(d), start);
+  const doc = passesFor(format, provenance, start).reduce((d, pass, k) => {
+    const t = performance.now();
+    const out = pass(d);
+    if (process.env.IMPORT_TIMING) console.error(`pass ${k} ${pass.name}: ${(performance.now() - t).toFixed(0)} ms`);
+    return out;
+  }, start);
   if (doc.sections.length === 0) throw new ImportError(note, undefined, '没有找到任何问题（或教程小节），没有生成条目');
   const taken = options.takenIds ?? new Set<string>();
   const entries = doc.sections.map((s) => toEntry(s, note, provenance, taken, options.previousIds));

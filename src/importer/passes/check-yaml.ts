@@ -4,18 +4,21 @@ import type { Block, Doc, Pass, Warning } from '../types.ts';
 import { counted } from './note-lines.ts';
 import { repairYamlBlock } from './reindent-yaml.ts';
 
-function parses(lines: readonly string[]): boolean {
+type Parsed = ReturnType<typeof parseAllDocuments>;
+
+function parseYaml(lines: readonly string[]): Parsed | null {
   try {
-    return parseAllDocuments(lines.join('\n')).every((d) => d.errors.length === 0);
+    const docs = parseAllDocuments(lines.join('\n'));
+    return Array.isArray(docs) && docs.every((d) => d.errors.length === 0) ? docs : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** Schema complaints of the documents of a block that parses; a fragment's complaints are only advice. */
-function schemaComplaints(lines: readonly string[]): string[] {
+function schemaComplaints(docs: Parsed): string[] {
   const out: string[] = [];
-  for (const d of parseAllDocuments(lines.join('\n'))) {
+  for (const d of docs) {
     const value = d.toJS() as Record<string, unknown> | null;
     if (!value || typeof value !== 'object') continue;
     const problems = problemsOf(value, { ignoreRequired: false });
@@ -40,14 +43,15 @@ export const checkYamlBlocks: Pass = (doc: Doc) => {
       if (b.type !== 'code' || b.lang !== 'yaml') return b;
       yaml.blocks++;
       const line = b.src[0];
-      if (parses(b.lines) && !flatManifest(b.lines)) {
-        const complaints = schemaComplaints(b.lines);
+      const parsed = flatManifest(b.lines) ? null : parseYaml(b.lines);
+      if (parsed) {
+        const complaints = schemaComplaints(parsed);
         if (complaints.length === 0) yaml.validated++;
         else warnings.push({ ...(line ? { line } : {}), message: `YAML 片段不是完整的清单（仅提示）：${complaints.join('；')}` });
         return b;
       }
       const repair = repairYamlBlock(b.lines);
-      if (repair.reindented && parses(repair.lines)) {
+      if (repair.reindented && parseYaml(repair.lines)) {
         yaml.reindented++;
         reindented++;
         if (repair.valid === true) yaml.validated++;

@@ -21,13 +21,16 @@ export function counting(name: string, pass: Pass): Pass {
 export function outsideFences(name: string, pass: Pass): Pass {
   return (doc) => {
     let changed = 0;
+    const drops = [...doc.drops];
     const sections = doc.sections.map((s): Section => {
       const inFence = fenceRanges(s.lines);
       const out: Line[] = [];
       let run: Line[] = [];
       const flush = () => {
         if (run.length === 0) return;
-        const fixed = pass({ ...doc, sections: [{ ...s, lines: run }] }).sections[0]!.lines;
+        const result = pass({ ...doc, drops: [], sections: [{ ...s, lines: run }] });
+        drops.push(...result.drops);
+        const fixed = result.sections[0]!.lines;
         if (fixed.length !== run.length || fixed.some((l, k) => l.text !== run[k]!.text)) changed++;
         out.push(...fixed);
         run = [];
@@ -41,7 +44,7 @@ export function outsideFences(name: string, pass: Pass): Pass {
       flush();
       return { ...s, lines: out };
     });
-    return { ...doc, sections, passCounts: counted(doc, name, changed) };
+    return { ...doc, sections, drops, passCounts: counted(doc, name, changed) };
   };
 }
 

@@ -38,7 +38,9 @@ export function stripLinePrefix(doc: Doc): Doc {
     const m = DECORATION.exec(l.text);
     if (m) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   }
-  const [prefix, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  // A line may carry more decoration than the common prefix (`- ##### • • 子项`): count by prefix, not exact match.
+  const covering = [...counts.keys()].map((p) => [p, [...counts].reduce((n, [q, c]) => n + (q.startsWith(p) ? c : 0), 0)] as const);
+  const [prefix, n] = covering.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0] ?? ['', 0];
   if (text < 6 || n < 0.7 * text) return { ...doc, passCounts: counted(doc, 'strip-line-prefix', 0) };
   let changed = 0;
   const lines: Line[] = doc.lines.map((l) => {

@@ -56,7 +56,9 @@ export function roundTrip(note: string, questions: readonly SiteQuestion[], name
     kept += wanted.filter((s) => out.includes(s)).length;
     const blocks = codeBlocks(entry.mdx).map((c) => c.value.split('\n'));
     for (const c of q.code) {
-      const lines = c.lines.filter((l) => l.trim() !== '');
+      // A fence nested in a list item is indented with it; its code is the text without that indent.
+      const indent = Math.min(...c.lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length));
+      const lines = c.lines.filter((l) => l.trim() !== '').map((l) => l.slice(indent));
       if (lines.length === 0) continue;
       codeTotal++;
       // Without fences, only what reads as code can come back as a block; the rest must at least keep its lines.
