@@ -57,7 +57,8 @@ describe('bad input: refused with file:line and a reason, or imported with a rep
   });
 
   it('imports a 5 MB note and accounts for every line', () => {
-    const one = (i: number) => `## ${i}. 问题 ${i}：Pod 与 Service 有什么区别？\n\nPod 是最小的调度单位，Service 为一组 Pod 提供稳定入口。\n\n\`\`\`bash\nkubectl get pods -n ns-${i}\n\`\`\`\n\n`;
+    const answer = Array.from({ length: 40 }, (_, k) => `第 ${k + 1} 点：Pod 是最小的调度单位，Service 为一组 Pod 提供稳定入口，两者通过标签选择器关联。`).join('\n\n');
+    const one = (i: number) => `## ${i}. 问题 ${i}：Pod 与 Service 有什么区别？\n\n${answer}\n\n\`\`\`bash\nkubectl get pods -n ns-${i}\n\`\`\`\n\n`;
     const parts: string[] = [];
     let size = 0;
     for (let i = 1; size < 5 * 1024 * 1024; i++) {

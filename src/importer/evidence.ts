@@ -320,7 +320,9 @@ export function similarity(a: string, b: string): number {
 export const restates = (heading: string, question: string) => {
   const h = cleanTitle(heading);
   const q = cleanTitle(question);
-  return h === q || (h.length >= 4 && q.includes(h)) || (q.length >= 4 && h.includes(q)) || similarity(h, q) >= 0.6;
+  // `## docker` above `问：docker 镜像分层…？` names a group; `### 1. Pod 之间怎么通信` above `问：…Pod 之间怎么通信？` restates.
+  const contained = (a: string, b: string) => a.length >= 4 && b.includes(a) && a.length >= b.length * 0.4;
+  return h === q || contained(h, q) || contained(q, h) || similarity(h, q) >= 0.6;
 };
 
 function nextQuestionFollows(from: number, lines: readonly Line[], questionAt: ReadonlySet<number>): boolean {

@@ -3,6 +3,7 @@ import { decodeNote } from './decode.ts';
 import { damageEvidence } from './detect-format.ts';
 import { findStructure } from './evidence.ts';
 import { segmentByEvidence } from './segment.ts';
+import { nearestTopic, type ExistingPage } from './similar.ts';
 import { counting, materializeFences, outsideFences } from './passes/general-helpers.ts';
 import { dedentAnswers, fenceBareCode, markdownBullets, splitPlainParagraphs, stripAnswerLabels } from './passes/answer-text.ts';
 import { buildRemarkBlocks } from './passes/build-remark-blocks.ts';
@@ -115,6 +116,10 @@ export interface ImportOptions {
   takenIds?: Set<string>;
   /** Ids given by an earlier import, by title line: a permalink, once published, never changes. */
   previousIds?: ReadonlyMap<number, string>;
+  /** Pages already on the site: a new entry with no clear topic of its own takes the topic of its nearest page. */
+  pages?: readonly ExistingPage[];
+  /** Topic ids of content/topics.yaml: an entry is only ever classified into one of them. */
+  topics?: readonly string[];
 }
 
 const contentBlocks = (blocks: readonly Block[]) => blocks.filter((b) => b.type !== 'heading' && !(b.type === 'aside' && b.src.length === 0));
@@ -149,6 +154,22 @@ export function chooseRoute(lines: readonly Line[], note: string, provenance: Pr
   return general > segmented.sections.length * 1.5 ? 'general' : damage;
 }
 
+/**
+ * A new entry's topic: from its own words first, then from the heading that grouped it in the
+ * note (`## 网络`), then from the most similar page already on the site; always a known topic.
+ */
+function chooseTopic(title: string, context: string, hint: string | undefined, options: ImportOptions): string {
+  const known = (t: string | null | undefined) => (t && (!options.topics || options.topics.includes(t)) ? t : null);
+  return (
+    known(classifyTopic(title, context)) ??
+    known(hint ? classifyTopic(hint) : null) ??
+    known(options.pages ? nearestTopic(title, options.pages) : null) ??
+    known('architecture') ??
+    options.topics?.[0] ??
+    'architecture'
+  );
+}
+
 /** Raw note bytes → MDX entries and an import report accounting for every line. */
 export function importNote(bytes: Uint8Array, note: string, options: ImportOptions = {}): ImportResult {
   const provenance = options.provenance ?? null;
@@ -171,16 +192,17 @@ export function importNote(bytes: Uint8Array, note: string, options: ImportOptio
   }, start);
   if (doc.sections.length === 0) throw new ImportError(note, undefined, '没有找到任何问题（或教程小节），没有生成条目');
   const taken = options.takenIds ?? new Set<string>();
-  const entries = doc.sections.map((s) => toEntry(s, note, provenance, taken, options.previousIds));
+  const entries = doc.sections.map((s) => toEntry(s, note, provenance, taken, options));
   return { note, format, doc, entries, report: buildReport(doc, entries, decoded.lines.length, bytes) };
 }
 
-function toEntry(section: Section, note: string, provenance: Provenance | null, taken: Set<string>, previousIds?: ReadonlyMap<number, string>): Entry {
+function toEntry(section: Section, note: string, provenance: Provenance | null, taken: Set<string>, options: ImportOptions): Entry {
+  const previousIds = options.previousIds;
   const titleLine = section.titleSrc[0]!;
   const override = provenance?.entries[String(titleLine)] ?? {};
   const title = override.title ?? section.title;
   const context = section.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])).join('\n');
-  const topic = override.topic ?? classifyTopic(title, context) ?? 'architecture';
+  const topic = override.topic ?? chooseTopic(title, context, section.topicHint, options);
   const fixed = override.id ?? previousIds?.get(titleLine);
   const id = fixed && !taken.has(fixed) ? (taken.add(fixed), fixed) : uniqueId(fixed ?? slugFromTitle(title), taken);
   const body = contentBlocks(section.blocks);

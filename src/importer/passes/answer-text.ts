@@ -143,7 +143,8 @@ export const fenceBareCode = sectionPass('fence-bare-code', (s) => {
  * evidence (no blank lines between its paragraphs) and never inside fences, lists or tables.
  */
 export function splitPlainParagraphs(doc: Doc): Doc {
-  const all = doc.sections.flatMap((s) => s.lines);
+  // Only the note's own lines are evidence; blank lines the importer inserted around fences are not.
+  const all = doc.sections.flatMap((s) => s.lines).filter((l) => l.src.length > 0);
   const text = all.filter((l) => !isBlank(l.text)).length;
   const blank = all.length - text;
   const plain = text > 0 && blank / Math.max(1, all.length) < 0.12;
