@@ -170,6 +170,22 @@ function chooseTopic(title: string, context: string, hint: string | undefined, o
   );
 }
 
+/**
+ * The repairs of a damage signature do not count their own work: count the answers each one
+ * changed, so `--dry-run` can say what every pass did on any note.
+ */
+function countChanges(pass: Pass, doc: Doc): Doc {
+  const before = doc.sections.map((s) => JSON.stringify([s.lines, s.blocks]));
+  const out = pass(doc);
+  // Before segmentation a pass works on the note's lines: count the lines it removed (gutters, page chrome).
+  const changed =
+    out.sections.length !== before.length
+      ? out.sections.length
+      : out.sections.filter((s, i) => JSON.stringify([s.lines, s.blocks]) !== before[i]).length + Math.max(0, out.drops.length - doc.drops.length);
+  const name = pass.name || 'segment';
+  return { ...out, passCounts: { ...(doc.passCounts ?? {}), [name]: (doc.passCounts?.[name] ?? 0) + changed } };
+}
+
 /** Raw note bytes → MDX entries and an import report accounting for every line. */
 export function importNote(bytes: Uint8Array, note: string, options: ImportOptions = {}): ImportResult {
   const provenance = options.provenance ?? null;
@@ -184,12 +200,7 @@ export function importNote(bytes: Uint8Array, note: string, options: ImportOptio
     warnings: [...decoded.warnings],
     yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 },
   };
-  const doc = passesFor(format, provenance, start).reduce((d, pass, k) => {
-    const t = performance.now();
-    const out = pass(d);
-    if (process.env.IMPORT_TIMING) console.error(`pass ${k} ${pass.name}: ${(performance.now() - t).toFixed(0)} ms`);
-    return out;
-  }, start);
+  const doc = passesFor(format, provenance, start).reduce((d, pass) => (format === 'general' ? pass(d) : countChanges(pass, d)), start);
   if (doc.sections.length === 0) throw new ImportError(note, undefined, '没有找到任何问题（或教程小节），没有生成条目');
   const taken = options.takenIds ?? new Set<string>();
   const entries = doc.sections.map((s) => toEntry(s, note, provenance, taken, options));

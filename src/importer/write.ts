@@ -147,10 +147,9 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
         `待补充 ${r.entries.filter((e) => e.status === 'needs-answer').length}，部分缺失 ${r.entries.filter((e) => e.status === 'partial').length}；` +
         `YAML ${r.yaml.blocks} 块（重排缩进 ${r.yaml.reindented}，通过校验 ${r.yaml.validated}，未通过 ${r.yaml.failed}）`,
     );
-    if (result.doc.family) {
-      const counts = Object.entries(result.doc.passCounts ?? {}).map(([k, v]) => `${k} ${v}`).join('，');
-      log.push(`  结构：${FAMILY_LABELS[result.doc.family as Family] ?? result.doc.family}，${result.entries.length} 个问题；各 pass 处理数：${counts}`);
-    }
+    const counts = Object.entries(result.doc.passCounts ?? {}).map(([k, v]) => `${k} ${v}`).join('，');
+    const family = result.doc.family ? (FAMILY_LABELS[result.doc.family as Family] ?? result.doc.family) : `损坏特征：${result.report.formatLabel}`;
+    log.push(`  结构：${family}，${result.entries.length} 个问题；各 pass 处理数：${counts}`);
     for (const entry of result.entries) {
       const dup = duplicates.get(entry.titleLine);
       if (dup) log.push(`  ${entry.id}（${note}:${entry.titleLine}，${entry.topic}）疑似重复：${dup.map((d) => `${d.url} ${d.score.toFixed(2)}`).join('，')}`);
