@@ -183,54 +183,74 @@ function groupTitle(text: string): string | null {
 }
 
 /**
- * Walk one shape's candidates in order and keep the consistent ones. Numbers must ascend by one;
- * they may restart at 1 after a group boundary; a small skip or a repeat is kept but reported,
- * while a jump back inside a section is an inner list, not a question.
+ * The consistent questions of one shape. Numbers ascend by one and may restart at 1 after a group
+ * boundary; a small skip or a repeat is kept but reported; a jump back inside a section is an inner list.
  */
 function sequence(shape: string, cands: readonly Candidate[], lines: readonly Line[], inFence: readonly boolean[]): Structure {
   const family = cands[0]!.family;
-  const questions: Candidate[] = [];
-  const irregular: Structure['irregular'] = [];
   const numbered = cands.every((c) => c.n !== undefined) && family !== 'label' && family !== 'bracket-label';
-  const others = new Set(cands.map((c) => c.index));
-  let boundary = true;
-  let k = 0;
-  let last = 0;
   const at = new Set(cands.map((c) => c.index));
   const neighbour = (i: number, step: number) => {
     let j = i + step;
     while (j >= 0 && j < lines.length && isBlank(lines[j]!.text)) j += step;
     return at.has(j);
   };
-  for (let i = 0; i < lines.length && k < cands.length; i++) {
-    const c = cands[k];
-    if (!c || c.index !== i) {
-      if (!inFence[i] && !others.has(i) && groupTitle(lines[i]!.text) !== null) boundary = true;
-      continue;
+  // Items of a list inside an answer stand next to each other and rarely ask; questions stand apart.
+  const usable = cands.filter((c) => c.asks || c.starred || !(neighbour(c.index, -1) || neighbour(c.index, 1)));
+  const questions: Candidate[] = [];
+  const irregular: Structure['irregular'] = [];
+  if (!numbered) questions.push(...usable);
+  else {
+    // The best chain of numbers, not the first: each question follows the one numbered one less, or
+    // restarts at 1 right after a group heading; a skip of one or two is allowed at a cost. The
+    // chain that asks the most wins, so an inner list's `2.` cannot derail the questions after it.
+    const boundaryBefore = new Set<number>();
+    for (let i = 0; i < lines.length; i++) {
+      if (inFence[i] || at.has(i) || groupTitle(lines[i]!.text) === null) continue;
+      let j = i + 1;
+      while (j < lines.length && isBlank(lines[j]!.text)) j++;
+      boundaryBefore.add(j);
     }
-    k++;
-    if (!numbered) {
-      questions.push(c);
-      continue;
-    }
-    const n = c.n!;
-    // Items of a list inside an answer stand next to each other and rarely ask; questions are apart.
-    if (!(c.asks || c.starred) && (neighbour(i, -1) || neighbour(i, 1))) continue;
-    if (n === last + 1 || (n === 1 && boundary)) {
-      questions.push(c);
-    } else if (n > last + 1 && n <= last + 3 && (c.asks || c.starred)) {
-      irregular.push({ index: c.index, message: `编号从 ${last} 跳到 ${n}，中间可能少了问题` });
-      questions.push(c);
-    } else if (n === last && c.asks && questions.at(-1)?.title !== c.title) {
-      irregular.push({ index: c.index, message: `编号 ${n} 重复出现` });
-      questions.push(c);
-    } else continue;
-    last = n;
-    boundary = false;
+    // A question mark is the surest sign; question words alone also head answers' sub-points (`架构工作流程`).
+    const weight = (c: Candidate) => (c.starred || /[?？]/.test(c.title) ? 1 : c.asks ? 0.7 : 0.3);
+    const score: number[] = [];
+    const parent: number[] = [];
+    const endingAt = new Map<number, number>();
+    let bestEnd = -1;
+    usable.forEach((c, k) => {
+      const n = c.n!;
+      let best = n === 1 ? 0 : -Infinity;
+      let from = -1;
+      const consider = (p: number | undefined, penalty: number) => {
+        if (p !== undefined && score[p]! - penalty > best) {
+          best = score[p]! - penalty;
+          from = p;
+        }
+      };
+      consider(endingAt.get(n - 1), 0);
+      consider(endingAt.get(n - 2), 0.8);
+      consider(endingAt.get(n - 3), 0.9);
+      if (n === 1 && boundaryBefore.has(c.index) && bestEnd >= 0) consider(bestEnd, 0);
+      // The same number twice, both asking: a slip of the author's numbering, not an inner list.
+      const same = endingAt.get(n);
+      if (same !== undefined && c.asks && usable[same]!.asks && usable[same]!.title !== c.title) consider(same, 0.9);
+      if (best === -Infinity) return;
+      score[k] = best + weight(c);
+      parent[k] = from;
+      const prev = endingAt.get(n);
+      // On a tie the later line wins: an answer's inner item comes before the question it shares a number with.
+      if (prev === undefined || score[k]! >= score[prev]!) endingAt.set(n, k);
+      if (bestEnd < 0 || score[k]! >= score[bestEnd]!) bestEnd = k;
+    });
+    for (let k = bestEnd; k >= 0; k = parent[k] ?? -1) questions.unshift(usable[k]!);
+    questions.forEach((q, i) => {
+      const prev = questions[i - 1];
+      if (prev && q.n! > prev.n! + 1) irregular.push({ index: q.index, message: `编号从 ${prev.n} 跳到 ${q.n}，中间可能少了问题` });
+      if (prev && q.n === prev.n) irregular.push({ index: q.index, message: `编号 ${q.n} 重复出现` });
+    });
   }
   const asking = questions.filter((q) => q.asks || q.starred).length;
   const weight = family === 'label' || family === 'bracket-label' ? 2 : family === 'asks' || family === 'bold' ? 0.6 : 1;
-  // Numbered lines that do not read as questions are usually the steps of an answer.
   // A family whose lines mostly ask nothing is the steps of answers, however regular its numbers.
   const ratio = questions.length === 0 ? 0 : asking / questions.length;
   const score = (asking + (numbered ? questions.length * 0.25 : 0)) * weight * Math.sqrt(ratio);

@@ -135,8 +135,8 @@ function describe(blocks: readonly Block[]): string | undefined {
 
 /**
  * Which path a note takes. A damage signature routes it to the repairs written for that damage,
- * unless the general structure finder sees more questions than those repairs would cut (a note
- * that merely resembles the damage).
+ * unless the general structure finder disagrees with their segmentation (a note that merely
+ * resembles the damage).
  */
 export function chooseRoute(lines: readonly Line[], note: string, provenance: Provenance | null): Format {
   const damage = damageEvidence(lines);
@@ -145,13 +145,11 @@ export function chooseRoute(lines: readonly Line[], note: string, provenance: Pr
   if (damage === 'tutorial' || damage === 'github-view') return damage;
   const start: Doc = { note, format: damage, lines: [...lines], sections: [], drops: [], warnings: [], yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 } };
   const segmented = passesFor(damage, provenance).slice(0, 1).reduce((d, pass) => pass(d), start);
-  let general = 0;
-  try {
-    general = findStructure(lines)?.questions.length ?? 0;
-  } catch {
-    general = 0;
-  }
-  return general > segmented.sections.length * 1.5 ? 'general' : damage;
+  // The repairs for the damage apply when their segmentation agrees with the evidence: every
+  // question the general finder sees is also one of theirs (they may know more, such as bare titles).
+  const theirs = new Set(segmented.sections.map((sec) => sec.titleSrc[0]));
+  const general = findStructure(lines)?.questions ?? [];
+  return general.every((q) => theirs.has(lines[q.index]!.src[0])) ? damage : 'general';
 }
 
 /**
