@@ -14,7 +14,9 @@ export function damageScores(lines: readonly Line[]): Record<Exclude<Format, 'ge
   const gutter = count(/^\|{1,2}$/);
   const chrome = count(/^\d+ lines$|^\d+(\.\d+)? [KM]iB$|^Markdown$/);
   // Every heading level flattened to `# `, mixed with the `# ` comments of shell sessions that lost their fences.
-  const flatHeadings = count(/^# \S/);
+  // A flattened heading stands between blank lines; a shell comment sits on top of its command.
+  const blank = (i: number) => i < 0 || i >= texts.length || texts[i]!.trim() === '';
+  const flatHeadings = texts.filter((t, i) => /^# \S/.test(t) && blank(i - 1) && blank(i + 1)).length;
   const deeperHeadings = count(/^#{2,6} \S/);
   const bullets = count(/^\s+• /);
   const prompts = count(/^\[[\w.-]+@[\w.-]+ [^\]]*\][#$] /);

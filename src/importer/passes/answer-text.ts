@@ -84,6 +84,8 @@ function codeStart(lines: readonly Line[], i: number): boolean {
   const s = t.trim();
   if (SHELL.test(s) || PROMPT.test(s)) return !hasCjk(s.replace(/#.*$/, '').replace(/"[^"]*"|'[^']*'/g, ''));
   if (/^(apiVersion|kind):\s*\S/.test(s)) return true;
+  // `# 查看日志` right above a command is that command's comment.
+  if (/^#+\s/.test(s) && i + 1 < lines.length && !/^#/.test(lines[i + 1]!.text.trim())) return codeStart(lines, i + 1);
   return false;
 }
 

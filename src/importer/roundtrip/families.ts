@@ -34,7 +34,16 @@ function byTopic(questions: readonly SiteQuestion[]): [string, SiteQuestion[]][]
 
 /** What a plain-text copy keeps of Markdown: no fences, headings as plain lines, no blank lines. */
 function plainText(body: readonly string[]): string[] {
-  return body.filter((l) => !FENCE.test(l) && l.trim() !== '').map((l) => l.replace(/^#{1,6}\s+/, '').replace(/^(\s*)[-*] /, '$1• '));
+  let fenced = false;
+  return body.flatMap((l) => {
+    if (FENCE.test(l)) {
+      fenced = !fenced;
+      return [];
+    }
+    if (l.trim() === '') return [];
+    // Code lines are copied as they were; prose loses its heading and list markup to the page's styling.
+    return [fenced ? l : l.replace(/^#{1,6}\s+/, '').replace(/^(\s*)[-*] /, '$1• ')];
+  });
 }
 
 export const FAMILIES: NoteFamily[] = [
@@ -97,6 +106,8 @@ export const FAMILIES: NoteFamily[] = [
 export const DAMAGE: { name: string; apply(note: string): string; fencesLost?: boolean }[] = [
   { name: 'CRLF', apply: (n) => n.replace(/\n/g, '\r\n') },
   { name: 'BOM', apply: (n) => `\ufeff${n}` },
+  // Every line flush left: indented answers, nested lists and YAML all lose their indentation.
+  { name: '缩进被压平', fencesLost: true, apply: (n) => n.replace(/^[ \t]+/gm, '') },
   {
     name: '代码块印了两遍（第一遍粘着语言名）',
     fencesLost: true,
