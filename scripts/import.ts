@@ -3,7 +3,9 @@
  *
  * Turns raw notes into MDX entries and writes `<note>.report.json` beside each note. Never
  * overwrites an entry someone edited: a file is rewritten only if it is still exactly what the
- * importer wrote last time (hash in the report), or with --force.
+ * importer wrote last time (hash in the report), or with --force. Prints, per note, the question
+ * family found, the number of questions, what each pass did, and likely duplicates on the site;
+ * --dry-run prints the same and writes nothing.
  */
 import { parseArgs } from 'node:util';
 import { importNotes } from '../src/importer/write.ts';

@@ -6,7 +6,7 @@ export interface Decoded {
   warnings: Warning[];
 }
 
-const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Bytes of a raw note → numbered lines. Refuses what cannot be a copied web page (empty, binary,

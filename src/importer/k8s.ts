@@ -11,7 +11,8 @@ export interface Problem {
 
 /** Schema problems of a manifest (missing required fields ignored by default: a document being rebuilt is partial), or null without a schema. */
 export function problemsOf(manifest: Record<string, unknown>, { ignoreRequired = true } = {}): Problem[] | null {
-  if (!hasSchema(manifest.apiVersion, manifest.kind)) return null;
+  // A YAML document may be null or a scalar (`---` alone, a bare word): no object, no schema.
+  if (typeof manifest !== 'object' || manifest === null || !hasSchema(manifest.apiVersion, manifest.kind)) return null;
   const verdict = checkManifest(manifest as { apiVersion: string; kind: string });
   if (verdict.kind !== 'invalid') return [];
   return verdict.problems.filter((p) => !(ignoreRequired && p.missing)).map((p) => ({ path: p.path.join('/'), message: p.message }));

@@ -1,6 +1,14 @@
 import { classifyTopic, tagsFor } from './classify-topic.ts';
 import { decodeNote } from './decode.ts';
-import { detectFormat } from './detect-format.ts';
+import { damageEvidence } from './detect-format.ts';
+import { findStructure } from './evidence.ts';
+import { segmentByEvidence } from './segment.ts';
+import { nearestTopic, type ExistingPage } from './similar.ts';
+import { counting, materializeFences, outsideFences } from './passes/general-helpers.ts';
+import { dedentAnswers, fenceBareCode, markdownBullets, splitPlainParagraphs, stripAnswerLabels } from './passes/answer-text.ts';
+import { buildRemarkBlocks } from './passes/build-remark-blocks.ts';
+import { checkYamlBlocks } from './passes/check-yaml.ts';
+import { stripFrontMatter, stripLinePrefix } from './passes/note-lines.ts';
 import { ImportError } from './errors.ts';
 import { segmentGithubView, stripGithubChrome } from './formats/github-view.ts';
 import { segmentHexoBlog } from './formats/hexo-blog.ts';
@@ -22,10 +30,16 @@ import type { Provenance } from './provenance.ts';
 import { renderEntry, type Frontmatter } from './render-mdx.ts';
 import { buildReport, sha256, type ImportReport } from './report.ts';
 import { slugFromTitle, uniqueId } from './slug.ts';
-import type { Block, Doc, Format, Pass, Section } from './types.ts';
+import type { Block, Doc, Format, Line, Pass, Section } from './types.ts';
 
-/** The passes of each note format, in order. Each is a pure function of the document. */
-export function passesFor(format: Format, provenance: Provenance | null): Pass[] {
+/**
+ * The repair passes for the damage a note shows. Which ones run is decided by evidence in the text
+ * (see `damageEvidence`): a line gutter, headings flattened to `# `, code blocks printed twice
+ * with their language glued on, Chinese sections numbered once through the page, code glued to
+ * the next sentence. Where none of those signatures is found, the general path finds the question
+ * structure itself: evidence → segments → passes → MDX.
+ */
+export function passesFor(format: Format, provenance: Provenance | null, doc?: Doc): Pass[] {
   const finish = [reindentYamlBlocks, drawFlowsAsMermaid, markLostContent, tidyTypography];
   switch (format) {
     case 'qa-plain':
@@ -38,7 +52,40 @@ export function passesFor(format: Format, provenance: Provenance | null): Pass[]
       return [stripGithubChrome, segmentGithubView, buildMarkdown, reindentYamlBlocks, drawFlowsAsMermaid, tidyTypography];
     case 'tutorial':
       return [(doc) => segmentTutorial(doc, provenance?.entryHeadings), normalizeLineSpaces, buildTutorial, ...finish];
+    case 'general':
+      return generalPasses(doc);
   }
+}
+
+/** The general path. Every repair is safe on a note without its damage: each acts only where its evidence is. */
+function generalPasses(start?: Doc): Pass[] {
+  const fenced = start?.lines.some((l) => /^\s*(`{3,}|~{3,})/.test(l.text)) ?? false;
+  let questionDepth = 1;
+  return [
+    stripFrontMatter,
+    stripLinePrefix,
+    (doc) => {
+      const cut = segmentByEvidence(doc);
+      const level = cut.structure.questions[0]?.level;
+      if (cut.structure.family === 'heading' && level) questionDepth = level;
+      const { structure: _structure, ...rest } = cut;
+      return { ...rest, passCounts: { ...(rest.passCounts ?? {}), questions: rest.sections.length, groups: cut.structure.groups.length, 'restated-headings': cut.structure.restated.length } };
+    },
+    stripAnswerLabels,
+    dedentAnswers,
+    normalizeLineSpaces,
+    outsideFences('doubled-blocks', dedupeDoubledBlocks),
+    materializeFences,
+    outsideFences('glued-code', unglueCode),
+    ...(fenced ? [] : [counting('split-inline-code', joinSplitInlineCode)]),
+    outsideFences('broken-bold', repairBrokenBold),
+    markdownBullets,
+    fenceBareCode,
+    splitPlainParagraphs,
+    (doc) => buildRemarkBlocks(questionDepth)(doc),
+    checkYamlBlocks,
+    tidyTypography,
+  ];
 }
 
 export interface Entry {
@@ -69,6 +116,10 @@ export interface ImportOptions {
   takenIds?: Set<string>;
   /** Ids given by an earlier import, by title line: a permalink, once published, never changes. */
   previousIds?: ReadonlyMap<number, string>;
+  /** Pages already on the site: a new entry with no clear topic of its own takes the topic of its nearest page. */
+  pages?: readonly ExistingPage[];
+  /** Topic ids of content/topics.yaml: an entry is only ever classified into one of them. */
+  topics?: readonly string[];
 }
 
 const contentBlocks = (blocks: readonly Block[]) => blocks.filter((b) => b.type !== 'heading' && !(b.type === 'aside' && b.src.length === 0));
@@ -82,12 +133,62 @@ function describe(blocks: readonly Block[]): string | undefined {
   return t.length > 120 ? `${t.slice(0, 118)}…` : t;
 }
 
+/**
+ * Which path a note takes. A damage signature routes it to the repairs written for that damage,
+ * unless the general structure finder disagrees with their segmentation (a note that merely
+ * resembles the damage).
+ */
+export function chooseRoute(lines: readonly Line[], note: string, provenance: Provenance | null): Format {
+  const damage = damageEvidence(lines);
+  if (!damage) return 'general';
+  // Headings flattened to `# ` and a file page's gutter are damage to the structure itself: the general finder would trust it.
+  if (damage === 'tutorial' || damage === 'github-view') return damage;
+  const start: Doc = { note, format: damage, lines: [...lines], sections: [], drops: [], warnings: [], yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 } };
+  const segmented = passesFor(damage, provenance).slice(0, 1).reduce((d, pass) => pass(d), start);
+  // The repairs for the damage apply when their segmentation agrees with the evidence: every
+  // question the general finder sees is also one of theirs (they may know more, such as bare titles).
+  const theirs = new Set(segmented.sections.map((sec) => sec.titleSrc[0]));
+  const general = findStructure(lines)?.questions ?? [];
+  return general.every((q) => theirs.has(lines[q.index]!.src[0])) ? damage : 'general';
+}
+
+/**
+ * A new entry's topic: from its own words first, then from the heading that grouped it in the
+ * note (`## 网络`), then from the most similar page already on the site; always a known topic.
+ */
+function chooseTopic(title: string, context: string, hint: string | undefined, options: ImportOptions): string {
+  const known = (t: string | null | undefined) => (t && (!options.topics || options.topics.includes(t)) ? t : null);
+  return (
+    known(classifyTopic(title, context)) ??
+    known(hint ? classifyTopic(hint) : null) ??
+    known(options.pages ? nearestTopic(title, options.pages) : null) ??
+    known('architecture') ??
+    options.topics?.[0] ??
+    'architecture'
+  );
+}
+
+/**
+ * The repairs of a damage signature do not count their own work: count the answers each one
+ * changed, so `--dry-run` can say what every pass did on any note.
+ */
+function countChanges(pass: Pass, doc: Doc): Doc {
+  const before = doc.sections.map((s) => JSON.stringify([s.lines, s.blocks]));
+  const out = pass(doc);
+  // Before segmentation a pass works on the note's lines: count the lines it removed (gutters, page chrome).
+  const changed =
+    out.sections.length !== before.length
+      ? out.sections.length
+      : out.sections.filter((s, i) => JSON.stringify([s.lines, s.blocks]) !== before[i]).length + Math.max(0, out.drops.length - doc.drops.length);
+  const name = pass.name || 'segment';
+  return { ...out, passCounts: { ...(doc.passCounts ?? {}), [name]: (doc.passCounts?.[name] ?? 0) + changed } };
+}
+
 /** Raw note bytes → MDX entries and an import report accounting for every line. */
 export function importNote(bytes: Uint8Array, note: string, options: ImportOptions = {}): ImportResult {
   const provenance = options.provenance ?? null;
   const decoded = decodeNote(bytes, note);
-  const detected = detectFormat(decoded.lines, note);
-  const format = provenance?.format ?? detected;
+  const format = chooseRoute(decoded.lines, note, provenance);
   const start: Doc = {
     note,
     format,
@@ -97,20 +198,20 @@ export function importNote(bytes: Uint8Array, note: string, options: ImportOptio
     warnings: [...decoded.warnings],
     yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 },
   };
-  if (provenance?.format && provenance.format !== detected) start.warnings.push({ message: `来源记录写的格式是 ${provenance.format}，内容看起来像 ${detected}` });
-  const doc = passesFor(format, provenance).reduce((d, pass) => pass(d), start);
+  const doc = passesFor(format, provenance, start).reduce((d, pass) => (format === 'general' ? pass(d) : countChanges(pass, d)), start);
   if (doc.sections.length === 0) throw new ImportError(note, undefined, '没有找到任何问题（或教程小节），没有生成条目');
   const taken = options.takenIds ?? new Set<string>();
-  const entries = doc.sections.map((s) => toEntry(s, note, provenance, taken, options.previousIds));
+  const entries = doc.sections.map((s) => toEntry(s, note, provenance, taken, options));
   return { note, format, doc, entries, report: buildReport(doc, entries, decoded.lines.length, bytes) };
 }
 
-function toEntry(section: Section, note: string, provenance: Provenance | null, taken: Set<string>, previousIds?: ReadonlyMap<number, string>): Entry {
+function toEntry(section: Section, note: string, provenance: Provenance | null, taken: Set<string>, options: ImportOptions): Entry {
+  const previousIds = options.previousIds;
   const titleLine = section.titleSrc[0]!;
   const override = provenance?.entries[String(titleLine)] ?? {};
   const title = override.title ?? section.title;
   const context = section.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])).join('\n');
-  const topic = override.topic ?? classifyTopic(title, context) ?? 'architecture';
+  const topic = override.topic ?? chooseTopic(title, context, section.topicHint, options);
   const fixed = override.id ?? previousIds?.get(titleLine);
   const id = fixed && !taken.has(fixed) ? (taken.add(fixed), fixed) : uniqueId(fixed ?? slugFromTitle(title), taken);
   const body = contentBlocks(section.blocks);

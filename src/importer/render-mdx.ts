@@ -49,13 +49,27 @@ export function renderBlock(block: Block): string {
     case 'aside':
       return `:::${block.variant}[${block.title}]\n${escapeMdx(block.text)}\n:::`;
     case 'markdown':
-      return block.lines.map(escapeMarkdownLine).join('\n');
+      return escapeMarkdownLines(block.lines).join('\n');
   }
 }
 
-/** Already-Markdown lines (the GitHub view): escape prose, never the inside of a fence. */
-function escapeMarkdownLine(line: string): string {
-  return escapeMdx(line);
+/** Already-Markdown lines: escape prose for MDX, never the inside of a fence nested in a list or quote. */
+function escapeMarkdownLines(lines: readonly string[]): string[] {
+  let open: string | null = null;
+  return lines.map((line) => {
+    const m = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?(`{3,}|~{3,})/.exec(line);
+    if (open) {
+      if (m && m[1]![0] === open[0] && m[1]!.length >= open.length) open = null;
+      return line;
+    }
+    if (m) {
+      open = m[1]!;
+      return line;
+    }
+    // A blockquote's `>` markers are Markdown, not JSX.
+    const quote = /^(\s*>\s?)*/.exec(line)![0];
+    return quote + escapeMdx(line.slice(quote.length));
+  });
 }
 
 export interface Frontmatter {

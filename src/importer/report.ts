@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { FAMILY_LABELS, type Family } from './evidence.ts';
 import { FORMAT_LABELS, type Doc, type DropReason, type Format, type Warning, type YamlStats } from './types.ts';
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -14,6 +15,8 @@ export interface ReportEntry {
   hash: string;
   /** Set when a page written or merged by the editors already holds this question. */
   coveredBy?: string;
+  /** Pages already on the site that likely ask the same question (set when importing into a living site). */
+  duplicates?: { url: string; path: string; score: number }[];
 }
 
 /**
@@ -25,6 +28,8 @@ export interface ImportReport {
   sha256: string;
   format: Format;
   formatLabel: string;
+  /** The question family found by the general path (absent for notes repaired by a damage signature). */
+  family?: string;
   totalLines: number;
   entries: ReportEntry[];
   dropped: Partial<Record<DropReason, string>>;
@@ -66,7 +71,8 @@ export function buildReport(
     note: doc.note,
     sha256: sha256(bytes),
     format: doc.format,
-    formatLabel: FORMAT_LABELS[doc.format],
+    formatLabel: doc.family ? `${FORMAT_LABELS[doc.format]}：${FAMILY_LABELS[doc.family as Family] ?? doc.family}` : FORMAT_LABELS[doc.format],
+    ...(doc.family ? { family: doc.family } : {}),
     totalLines,
     entries: entries.map((e) => ({ id: e.id, line: e.titleLine, path: e.path, title: e.title, status: e.frontmatter.status, lines: ranges(e.lines), hash: e.hash })),
     dropped: Object.fromEntries(Object.entries(dropped).map(([k, v]) => [k, ranges(v)])),

@@ -67,9 +67,18 @@ function truncate(slug: string, max: number): string {
 }
 
 /** Unique among `taken`: a second `pod-create-flow` becomes `pod-create-flow-2`. */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 export function uniqueId(base: string, taken: Set<string>): string {
+  // `taken` only grows, so counting on from the last suffix given for this base finds the same id, in constant time.
+  const suffixes = nextSuffix.get(taken) ?? nextSuffix.set(taken, new Map()).get(taken)!;
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  if (taken.has(base)) {
+    let n = suffixes.get(base) ?? 2;
+    while (taken.has(`${base}-${n}`)) n++;
+    id = `${base}-${n}`;
+    suffixes.set(base, n + 1);
+  }
   if (!ID_PATTERN.test(id)) throw new Error(`generated id “${id}” is not a valid slug`);
   taken.add(id);
   return id;

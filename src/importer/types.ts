@@ -1,6 +1,6 @@
 /** Shared types of the importer: every pass takes and returns these plain values. */
 
-export type Format = 'qa-plain' | 'qa-blog' | 'hexo-blog' | 'github-view' | 'tutorial';
+export type Format = 'qa-plain' | 'qa-blog' | 'hexo-blog' | 'github-view' | 'tutorial' | 'general';
 
 export const FORMAT_LABELS: Record<Format, string> = {
   'qa-plain': '纯文本问答（编号 1.–N.，代码围栏丢失）',
@@ -8,6 +8,7 @@ export const FORMAT_LABELS: Record<Format, string> = {
   'hexo-blog': 'Hexo 博客（一、二、… 分节）',
   'github-view': 'GitHub 文件页（行号栏与页面框架）',
   tutorial: '教程博客（标题层级被压平）',
+  general: '通用笔记（按证据找出问题结构）',
 };
 
 /** Why a raw line is not in any entry. Every reason is something a reviewer can check in the report. */
@@ -71,6 +72,8 @@ export interface Section {
   titleSrc: number[];
   /** ☆ in the note. */
   starred: boolean;
+  /** The heading that grouped this question in the note (`## 网络`): a hint for its topic. */
+  topicHint?: string;
   lines: Line[];
   blocks: Block[];
   /** Blank lines inside the section: part of the entry, though no block shows them. */
@@ -94,6 +97,10 @@ export interface Doc {
   drops: Drop[];
   warnings: Warning[];
   yaml: YamlStats;
+  /** The question family the evidence chose (general path), e.g. `numbered`. */
+  family?: string;
+  /** How many places each pass changed, by pass name: what `--dry-run` prints. */
+  passCounts?: Record<string, number>;
 }
 
 export type Pass = (doc: Doc) => Doc;

@@ -4,6 +4,9 @@ import { parseFrontmatter } from '../checks/frontmatter.ts';
 import { importNote } from './pipeline.ts';
 import { readProvenance } from './provenance.ts';
 import { sha256, unaccountedLines, type ImportReport } from './report.ts';
+import { FAMILY_LABELS, type Family } from './evidence.ts';
+import { findDuplicates, type Duplicate, type ExistingPage } from './similar.ts';
+import { parse } from 'yaml';
 
 export interface WriteOptions {
   outDir: string;
@@ -14,6 +17,9 @@ export interface WriteOptions {
 interface Existing {
   path: string;
   id: string;
+  title: string;
+  topic: string;
+  text: string;
   sources: { note: string; line: number; endLine?: number }[];
 }
 
@@ -24,11 +30,22 @@ function readExisting(outDir: string): Existing[] {
     if (!name.endsWith('.mdx')) return [];
     const path = join(outDir, name);
     // A page with broken frontmatter claims nothing here; `npm run check` reports it.
-    const data = parseFrontmatter(path, readFileSync(path, 'utf8')).frontmatter?.data as
-      | { id?: unknown; sources?: { note: string; line: number; endLine?: number }[] }
+    const source = readFileSync(path, 'utf8');
+    const data = parseFrontmatter(path, source).frontmatter?.data as
+      | { id?: unknown; title?: unknown; topic?: unknown; sources?: { note: string; line: number; endLine?: number }[] }
       | undefined;
-    return typeof data?.id === 'string' ? [{ path, id: data.id, sources: data.sources ?? [] }] : [];
+    if (typeof data?.id !== 'string') return [];
+    const text = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+    return [{ path, id: data.id, title: String(data.title ?? ''), topic: String(data.topic ?? ''), text, sources: data.sources ?? [] }];
   });
+}
+
+/** Topic ids of `content/topics.yaml` next to the docs folder, when there is one. */
+function readTopics(outDir: string): string[] | undefined {
+  const path = join(outDir, '..', 'topics.yaml');
+  if (!existsSync(path)) return undefined;
+  const list = parse(readFileSync(path, 'utf8')) as { id?: unknown }[] | null;
+  return Array.isArray(list) ? list.flatMap((t) => (typeof t?.id === 'string' ? [t.id] : [])) : undefined;
 }
 
 export const reportPath = (notePath: string) => notePath.replace(/\.txt$/, '.report.json');
@@ -53,10 +70,15 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
     const ours = new Map((previous?.entries ?? []).map((e) => [e.line, e]));
     const ownIds = new Set((previous?.entries ?? []).map((e) => e.id));
     const taken = new Set(existing.filter((e) => !ownIds.has(e.id)).map((e) => e.id));
+    // Pages that came from this very note are its own earlier import, not duplicates of it.
+    const others = existing.filter((e) => !ownIds.has(e.id) && !e.sources.some((src) => src.note === note));
+    const pages: ExistingPage[] = others.map((e) => ({ id: e.id, topic: e.topic, title: e.title, text: e.text, path: relative(options.outDir, e.path) }));
     const result = importNote(readFileSync(notePath), note, {
       provenance: readProvenance(notePath),
       takenIds: taken,
       previousIds: new Map([...ours].map(([line, e]) => [line, e.id])),
+      pages,
+      topics: readTopics(options.outDir),
     });
     const missing = unaccountedLines(result.report);
     if (missing.length > 0) {
@@ -99,10 +121,18 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
       }
       written++;
     }
+    const duplicates = new Map<number, Duplicate[]>();
+    for (const entry of result.entries) {
+      if (coveredBy.has(entry.titleLine)) continue;
+      const found = findDuplicates(entry.title, entry.mdx, pages);
+      if (found.length > 0) duplicates.set(entry.titleLine, found);
+    }
     // Entries the editors keep (edited, merged) keep their recorded hash, so the next import still recognises them.
     const report = {
       ...result.report,
-      entries: result.report.entries.map((e) => {
+      entries: result.report.entries.map((e0) => {
+        const dup = duplicates.get(e0.line);
+        const e = dup ? { ...e0, duplicates: dup.map((d) => ({ url: d.url, path: d.path, score: d.score })) } : e0;
         // The question lives in a page the editors wrote or merged: record that page, not a draft id.
         const covered = coveredBy.get(e.line);
         if (covered) return { ...e, id: covered.id, path: covered.path, coveredBy: covered.path };
@@ -117,6 +147,13 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
         `待补充 ${r.entries.filter((e) => e.status === 'needs-answer').length}，部分缺失 ${r.entries.filter((e) => e.status === 'partial').length}；` +
         `YAML ${r.yaml.blocks} 块（重排缩进 ${r.yaml.reindented}，通过校验 ${r.yaml.validated}，未通过 ${r.yaml.failed}）`,
     );
+    const counts = Object.entries(result.doc.passCounts ?? {}).map(([k, v]) => `${k} ${v}`).join('，');
+    const family = result.doc.family ? (FAMILY_LABELS[result.doc.family as Family] ?? result.doc.family) : `损坏特征：${result.report.formatLabel}`;
+    log.push(`  结构：${family}，${result.entries.length} 个问题；各 pass 处理数：${counts}`);
+    for (const entry of result.entries) {
+      const dup = duplicates.get(entry.titleLine);
+      if (dup) log.push(`  ${entry.id}（${note}:${entry.titleLine}，${entry.topic}）疑似重复：${dup.map((d) => `${d.url} ${d.score.toFixed(2)}`).join('，')}`);
+    }
     for (const s of skipped) log.push(`  跳过 ${s}`);
     for (const w of r.warnings) log.push(`  警告 ${note}${w.line ? `:${w.line}` : ''} ${w.message}`);
   }

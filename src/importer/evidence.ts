@@ -1,0 +1,364 @@
+import { isBlank } from './text.ts';
+import type { Line } from './types.ts';
+
+/**
+ * Evidence of question structure, collected line by line. Every common way people mark a question
+ * in a copied note is one family; which family a note uses is decided by how consistent its
+ * sequence is, never by where the note came from.
+ */
+export type Family =
+  | 'heading'
+  | 'numbered'
+  | 'numbered-comma'
+  | 'numbered-glued'
+  | 'bullet-numbered'
+  | 'paren-numbered'
+  | 'q-numbered'
+  | 'chinese-numbered'
+  | 'label'
+  | 'bracket-label'
+  | 'bold'
+  | 'asks';
+
+export const FAMILY_LABELS: Record<Family, string> = {
+  heading: 'Markdown 标题（## 1. …）',
+  numbered: '编号行（1. …）',
+  'numbered-comma': '编号行（1、…）',
+  'numbered-glued': '编号紧贴文字（1简述…）',
+  'bullet-numbered': '列表符号加编号（* 1. …）',
+  'paren-numbered': '括号编号（（1）…）',
+  'q-numbered': 'Q 编号（Q1 …）',
+  'chinese-numbered': '中文序号（一、…）',
+  label: '问答标签（问：/答：、Q:/A:、**问题：**）',
+  'bracket-label': '方括号标签（【问题】）',
+  bold: '整行粗体',
+  asks: '以问号结尾的短行',
+};
+
+export interface Candidate {
+  index: number;
+  family: Family;
+  /** `heading:3`, `numbered@0`: the exact shape, so one note's variants do not mix. */
+  shape: string;
+  n?: number;
+  title: string;
+  starred: boolean;
+  asks: boolean;
+  /** Heading level, for headings. */
+  level?: number;
+}
+
+const QUESTION_WORDS =
+  /[?？]|什么|如何|怎么|怎样|哪些|哪几|几种|为什么|为何|是否|能否|区别|对比|差异|原理|流程|过程|作用|用途|理解|简述|谈谈|介绍|解释|说说|说一下|讲讲|描述|列举|原因|实现|机制|方式|方案/;
+
+export const asksQuestion = (title: string) => QUESTION_WORDS.test(title);
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** `十二` → 12, `二十三` → 23. */
+export function chineseNumber(s: string): number {
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten === -1) return CN_DIGITS[s] ?? Number.NaN;
+  const tens = ten === 0 ? 1 : (CN_DIGITS[s.slice(0, ten)] ?? Number.NaN);
+  const ones = ten === s.length - 1 ? 0 : (CN_DIGITS[s.slice(ten + 1)] ?? Number.NaN);
+  return tens * 10 + ones;
+}
+
+const STARS = /[☆★⭐]+/g;
+
+/** The wording of a question without its decoration: bold markers, stars, trailing colons. */
+export function cleanTitle(text: string): string {
+  return text
+    .replace(STARS, '')
+    .replace(/^\*\*(.*)\*\*$/, '$1')
+    .replace(/\*\*/g, '')
+    .replace(/^[:：]\s*/, '')
+    .replace(/\s+#+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const NUMBER_PREFIX = /^(?:Q\s*)?(\d{1,3})\s*[.．、:：)）]\s*/i;
+const CN_PREFIX = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*/;
+
+/** A question label: `问：`, `Q:`, `问题1：`, `**问题：**`, `面试题：`. */
+export const QUESTION_LABEL = /^(?:\*\*)?(?:问题?|Q|面试题|题目)\s*(\d{0,3})\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*/i;
+export const BRACKET_LABEL = /^【(?:问题?|题目|Q)\s*(\d{0,3})】\s*/i;
+/** An answer label: `答：`, `A:`, `**答案：**`, `【答案】`, `回答：`. */
+export const ANSWER_LABEL = /^\s*(?:(?:\*\*)?(?:答案?|回答|解答|参考答案|A)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|【(?:答案?|解答|回答|A)】)\s*/i;
+
+export function fenceRanges(lines: readonly Line[]): boolean[] {
+  const inside: boolean[] = new Array(lines.length).fill(false);
+  let open: string | null = null;
+  lines.forEach((line, i) => {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line.text);
+    if (open) {
+      inside[i] = true;
+      if (m && m[1]![0] === open[0] && m[1]!.length >= open.length && line.text.trim() === m[1]) open = null;
+    } else if (m) {
+      inside[i] = true;
+      open = m[1]!;
+    }
+  });
+  return inside;
+}
+
+function make(index: number, family: Family, shape: string, raw: string, n?: number, level?: number): Candidate | null {
+  const title = cleanTitle(raw);
+  if (!title || title.length > 150) return null;
+  return { index, family, shape, title, starred: /[☆★⭐]/.test(raw), asks: asksQuestion(title), ...(n !== undefined ? { n } : {}), ...(level !== undefined ? { level } : {}) };
+}
+
+/** Every way one line could be a question title (a line may fit several families). */
+export function candidatesOf(text: string, index: number): Candidate[] {
+  const out: (Candidate | null)[] = [];
+  const indent = /^\s*/.exec(text)![0].replace(/\t/g, '    ').length;
+  const t = text.trim();
+  if (t === '' || t.length > 200) return [];
+  const heading = /^(#{1,6})\s+(.*?)\s*$/.exec(t);
+  if (heading && indent < 4) {
+    const level = heading[1]!.length;
+    const inner = heading[2]!.replace(/^\*\*(.*)\*\*$/, '$1');
+    const num = NUMBER_PREFIX.exec(inner);
+    const cn = CN_PREFIX.exec(inner);
+    if (num) out.push(make(index, 'heading', `heading:${level}:num`, inner.slice(num[0].length), Number(num[1]), level));
+    else if (cn) out.push(make(index, 'heading', `heading:${level}:cn`, inner.slice(cn[0].length), chineseNumber(cn[1]!), level));
+    else {
+      const label = QUESTION_LABEL.exec(inner);
+      out.push(make(index, 'heading', `heading:${level}`, label ? inner.slice(label[0].length) : inner, undefined, level));
+    }
+    return out.filter((c): c is Candidate => c !== null);
+  }
+  const stripped = t.replace(/^\*\*(?=\S.*\*\*)/, '');
+  let m: RegExpExecArray | null;
+  if ((m = QUESTION_LABEL.exec(t))) {
+    const rest = t.slice(m[0].length);
+    // `问：` and `**问题**：` are different hands: a note's questions use one, its answers may quote the other.
+    out.push(make(index, 'label', `label:${m[0].replace(/[\s\d]/g, '')}`, rest || '', m[1] ? Number(m[1]) : undefined));
+  } else if ((m = BRACKET_LABEL.exec(t))) {
+    out.push(make(index, 'bracket-label', 'bracket-label', t.slice(m[0].length), m[1] ? Number(m[1]) : undefined));
+  } else if ((m = /^[*\-•+]\s+(\d{1,3})\s*[.．、]\s*(\S.*)$/.exec(t))) {
+    out.push(make(index, 'bullet-numbered', `bullet-numbered@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^(\d{1,3})[.．](?!\d)\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'numbered', `numbered@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^(\d{1,3})、\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'numbered-comma', `numbered-comma@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^[（(](\d{1,3})[)）]\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'paren-numbered', `paren-numbered@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^Q(\d{1,3})(?:[.、:：\s]|(?=[\u3400-\u9fff]))\s*(\S.*)$/i.exec(stripped))) {
+    out.push(make(index, 'q-numbered', `q-numbered@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^([一二三四五六七八九十]{1,3})、\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'chinese-numbered', `chinese-numbered@${indent}`, m[2]!, chineseNumber(m[1]!)));
+  } else if ((m = /^(\d{1,3})(?=[\u3400-\u9fff])(\S.*)$/.exec(stripped))) {
+    // `3种方式…` is a sentence; `3简述…？` is a question whose separator was lost: only the latter counts.
+    const c = make(index, 'numbered-glued', `numbered-glued@${indent}`, m[2]!, Number(m[1]));
+    if (c && c.asks && !/^[种个类步点层次条项年月日天秒分]/.test(m[2]!)) out.push(c);
+  }
+  if (indent === 0 && /^\*\*[^*]+\*\*[:：]?$/.test(t) && !ANSWER_LABEL.test(t)) out.push(make(index, 'bold', 'bold', t));
+  if (indent === 0 && t.length <= 80 && /[?？]\s*[☆★⭐]*$/.test(t) && !/^[-*•>|]/.test(t) && !out.some((c) => c?.family === 'label')) out.push(make(index, 'asks', 'asks', t.replace(NUMBER_PREFIX, '')));
+  return out.filter((c): c is Candidate => c !== null);
+}
+
+export interface Structure {
+  family: Family;
+  shape: string;
+  questions: Candidate[];
+  /** Lines that group questions (`## docker`, `一、网络`): topic hints, not questions. */
+  groups: { index: number; title: string }[];
+  /** Headings that restate the question right below them (`### 1. 调度` above `问：调度…？`). */
+  restated: number[];
+  /** Numbering that skipped or repeated: imported, but said in the report. */
+  irregular: { index: number; message: string }[];
+  score: number;
+}
+
+/** The line that would be a group boundary: a heading (other than the question headings) or a `一、` section. */
+function groupTitle(text: string): string | null {
+  const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(text);
+  if (h) return cleanTitle(h[1]!.replace(CN_PREFIX, '').replace(NUMBER_PREFIX, ''));
+  const cn = /^\s*([一二三四五六七八九十]{1,3})、\s*(\S.*)$/.exec(text);
+  if (cn) return cleanTitle(cn[2]!);
+  return null;
+}
+
+/**
+ * The consistent questions of one shape. Numbers ascend by one and may restart at 1 after a group
+ * boundary; a small skip or a repeat is kept but reported; a jump back inside a section is an inner list.
+ */
+function sequence(shape: string, cands: readonly Candidate[], lines: readonly Line[], inFence: readonly boolean[]): Structure {
+  const family = cands[0]!.family;
+  const numbered = cands.every((c) => c.n !== undefined) && family !== 'label' && family !== 'bracket-label';
+  const at = new Set(cands.map((c) => c.index));
+  const neighbour = (i: number, step: number) => {
+    let j = i + step;
+    while (j >= 0 && j < lines.length && isBlank(lines[j]!.text)) j += step;
+    return at.has(j);
+  };
+  // Items of a list inside an answer stand next to each other and rarely ask; questions stand apart.
+  const usable = cands.filter((c) => c.asks || c.starred || !(neighbour(c.index, -1) || neighbour(c.index, 1)));
+  const questions: Candidate[] = [];
+  const irregular: Structure['irregular'] = [];
+  if (!numbered) questions.push(...usable);
+  else {
+    // The best chain of numbers, not the first: each question follows the one numbered one less, or
+    // restarts at 1 right after a group heading; a skip of one or two is allowed at a cost. The
+    // chain that asks the most wins, so an inner list's `2.` cannot derail the questions after it.
+    const boundaryBefore = new Set<number>();
+    for (let i = 0; i < lines.length; i++) {
+      if (inFence[i] || at.has(i) || groupTitle(lines[i]!.text) === null) continue;
+      let j = i + 1;
+      while (j < lines.length && isBlank(lines[j]!.text)) j++;
+      boundaryBefore.add(j);
+    }
+    // A question mark is the surest sign; question words alone also head answers' sub-points (`架构工作流程`).
+    const weight = (c: Candidate) => (c.starred || /[?？]/.test(c.title) ? 1 : c.asks ? 0.7 : 0.3);
+    const score: number[] = [];
+    const parent: number[] = [];
+    const endingAt = new Map<number, number>();
+    let bestEnd = -1;
+    usable.forEach((c, k) => {
+      const n = c.n!;
+      let best = n === 1 ? 0 : -Infinity;
+      let from = -1;
+      const consider = (p: number | undefined, penalty: number) => {
+        if (p !== undefined && score[p]! - penalty > best) {
+          best = score[p]! - penalty;
+          from = p;
+        }
+      };
+      consider(endingAt.get(n - 1), 0);
+      consider(endingAt.get(n - 2), 0.8);
+      consider(endingAt.get(n - 3), 0.9);
+      if (n === 1 && boundaryBefore.has(c.index) && bestEnd >= 0) consider(bestEnd, 0);
+      // The same number twice, both asking: a slip of the author's numbering, not an inner list.
+      const same = endingAt.get(n);
+      if (same !== undefined && c.asks && usable[same]!.asks && usable[same]!.title !== c.title) consider(same, 0.9);
+      if (best === -Infinity) return;
+      score[k] = best + weight(c);
+      parent[k] = from;
+      const prev = endingAt.get(n);
+      // On a tie the later line wins: an answer's inner item comes before the question it shares a number with.
+      if (prev === undefined || score[k]! >= score[prev]!) endingAt.set(n, k);
+      if (bestEnd < 0 || score[k]! >= score[bestEnd]!) bestEnd = k;
+    });
+    for (let k = bestEnd; k >= 0; k = parent[k] ?? -1) questions.unshift(usable[k]!);
+    questions.forEach((q, i) => {
+      const prev = questions[i - 1];
+      if (prev && q.n! > prev.n! + 1) irregular.push({ index: q.index, message: `编号从 ${prev.n} 跳到 ${q.n}，中间可能少了问题` });
+      if (prev && q.n === prev.n) irregular.push({ index: q.index, message: `编号 ${q.n} 重复出现` });
+    });
+  }
+  const asking = questions.filter((q) => q.asks || q.starred).length;
+  const weight = family === 'label' || family === 'bracket-label' ? 2 : family === 'asks' || family === 'bold' ? 0.6 : 1;
+  // A family whose lines mostly ask nothing is the steps of answers, however regular its numbers.
+  const ratio = questions.length === 0 ? 0 : asking / questions.length;
+  const score = (asking + (numbered ? questions.length * 0.25 : 0)) * weight * Math.sqrt(ratio);
+  return { family, shape, questions, groups: [], restated: [], irregular, score };
+}
+
+/** Candidate lines of every family, outside code fences. */
+export function collectCandidates(lines: readonly Line[]): { candidates: Candidate[]; inFence: boolean[] } {
+  const inFence = fenceRanges(lines);
+  const candidates: Candidate[] = [];
+  lines.forEach((line, i) => {
+    if (!inFence[i] && !isBlank(line.text)) candidates.push(...candidatesOf(line.text, i));
+  });
+  return { candidates, inFence };
+}
+
+/**
+ * The question structure of a note: the shape whose candidates form the most consistent,
+ * most question-like sequence. Headings above the chosen questions group them.
+ */
+export function findStructure(lines: readonly Line[]): Structure | null {
+  const { candidates, inFence } = collectCandidates(lines);
+  const byShape = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = c.family === 'heading' ? `heading:${c.level}` : c.family === 'label' ? c.shape : c.shape;
+    (byShape.get(key) ?? byShape.set(key, []).get(key)!).push(c);
+  }
+  let best: Structure | null = null;
+  for (const [shape, cands] of byShape) {
+    // Headings of one level may mix numbered and unnumbered titles; the numbers still order them.
+    const seq = shape.startsWith('heading:') ? headingSequence(shape, cands) : sequence(shape, cands, lines, inFence);
+    if (seq.questions.length === 0 || seq.score <= 0) continue;
+    if (!best || seq.score > best.score || (seq.score === best.score && seq.questions[0]!.index < best.questions[0]!.index)) best = seq;
+  }
+  if (!best) return null;
+  return { ...best, ...groupsAndRestated(best, lines, inFence) };
+}
+
+function headingSequence(shape: string, cands: readonly Candidate[]): Structure {
+  const asking = cands.filter((c) => c.asks || c.starred).length;
+  const numbered = cands.filter((c) => c.n !== undefined).length;
+  // A level whose headings mostly do not ask anything groups questions (`## docker`): it scores low.
+  // Headings are explicit structure: a level of question headings wins over numbered lines inside answers.
+  const ratio = asking / cands.length;
+  const score = (asking + numbered * 0.25 + (ratio >= 0.5 ? cands.length * 0.5 : 0)) * Math.sqrt(ratio);
+  return { family: 'heading', shape, questions: [...cands], groups: [], restated: [], irregular: [], score };
+}
+
+/** Groups: a heading or `一、` line right above a question that is not itself a question. */
+function groupsAndRestated(structure: Structure, lines: readonly Line[], inFence: readonly boolean[]): Pick<Structure, 'groups' | 'restated'> {
+  const questionAt = new Set(structure.questions.map((q) => q.index));
+  const groups: Structure['groups'] = [];
+  const restated: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (inFence[i] || questionAt.has(i)) continue;
+    const title = groupTitle(lines[i]!.text);
+    if (title === null) continue;
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j]!.text)) j++;
+    if (questionAt.has(j) && restates(title, structure.questions.find((q) => q.index === j)!.title)) {
+      restated.push(i);
+      continue;
+    }
+    if (questionAt.has(j) || (groupTitle(lines[j]?.text ?? '') !== null && nextQuestionFollows(j, lines, questionAt))) groups.push({ index: i, title });
+  }
+  return { groups, restated };
+}
+
+const bigrams = (s: string) => {
+  const t = s.replace(/[\s\p{P}]/gu, '').toLowerCase();
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+};
+
+/** Dice similarity of character bigrams: 1 for the same wording, near 0 for unrelated text. */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return a.trim() === b.trim() ? 1 : 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/** A heading that says again what the next `问：` line asks: one question, not a group. */
+export const restates = (heading: string, question: string) => {
+  const h = cleanTitle(heading);
+  const q = cleanTitle(question);
+  // `## docker` above `问：docker 镜像分层…？` names a group; `### 1. Pod 之间怎么通信` above `问：…Pod 之间怎么通信？` restates.
+  const contained = (a: string, b: string) => a.length >= 4 && b.includes(a) && a.length >= b.length * 0.4;
+  return h === q || contained(h, q) || contained(q, h) || similarity(h, q) >= 0.6;
+};
+
+function nextQuestionFollows(from: number, lines: readonly Line[], questionAt: ReadonlySet<number>): boolean {
+  for (let j = from; j < lines.length; j++) {
+    if (questionAt.has(j)) return true;
+    if (!isBlank(lines[j]!.text) && groupTitle(lines[j]!.text) === null) return false;
+  }
+  return false;
+}
+
+/** The best lines to show when a note is refused: whatever came closest to a question. */
+export function bestCandidateLines(lines: readonly Line[], limit = 3): { line: number; text: string }[] {
+  const { candidates } = collectCandidates(lines);
+  const seen = new Set<number>();
+  return candidates
+    .filter((c) => !seen.has(c.index) && (seen.add(c.index), true))
+    .slice(0, limit)
+    .map((c) => ({ line: lines[c.index]!.src[0] ?? c.index + 1, text: lines[c.index]!.text.trim().slice(0, 60) }));
+}
