@@ -17,11 +17,14 @@ const fence = (lines: readonly string[]) => {
   return '`'.repeat(longest + 1);
 };
 
+/** A note's `# comment` inside a list item or paragraph is text, not a Markdown heading. */
+const escapeLeadingHash = (text: string) => text.replace(/^(#{1,6})(?=\s|$)/, '\\$1');
+
 const cell = (t: string) => escapeMdx(t).replace(/\|/g, '\\|');
 
 function renderList(items: readonly ListItem[]): string {
   return items
-    .map((it) => `${'  '.repeat(it.depth)}${it.ordered !== undefined ? `${it.ordered}.` : '-'} ${escapeMdx(it.text)}`)
+    .map((it) => `${'  '.repeat(it.depth)}${it.ordered !== undefined ? `${it.ordered}.` : '-'} ${escapeLeadingHash(escapeMdx(it.text))}`)
     .join('\n');
 }
 
@@ -30,7 +33,7 @@ export function renderBlock(block: Block): string {
     case 'heading':
       return `${'#'.repeat(block.depth)} ${escapeMdx(block.text)}`;
     case 'para':
-      return escapeMdx(block.text);
+      return escapeLeadingHash(escapeMdx(block.text));
     case 'list':
       return renderList(block.items);
     case 'code': {
