@@ -16,6 +16,7 @@ import {
   type SessionQuestion,
 } from '../../lib/marks';
 import { renderProgress } from '../progress/progress';
+import { loadAnswer } from './answers';
 
 const root = document.querySelector<HTMLElement>('[data-practice]');
 if (root) init(root);
@@ -86,6 +87,10 @@ function init(root: HTMLElement): void {
     prevButton.disabled = at === 0;
     nextButton.disabled = at === session.length - 1;
     position.textContent = `第 ${at + 1} / ${session.length} 题`;
+    // This answer now, the next one ahead of time: both usually come from the same small fragment.
+    void loadAnswer(li);
+    const next = cards.get(session[at + 1] ?? '');
+    if (next) void loadAnswer(next);
     if (focus) li.querySelector<HTMLElement>('.practice-title')?.focus();
   }
 
@@ -145,6 +150,17 @@ function init(root: HTMLElement): void {
     history.replaceState(history.state, '', url);
     start(true);
   });
+
+  // Opening an answer whose fragment failed to load earlier tries again.
+  root.addEventListener(
+    'toggle',
+    (e) => {
+      const details = e.target as HTMLDetailsElement;
+      const card = details.closest<HTMLElement>('.practice-card');
+      if (details.open && card) void loadAnswer(card);
+    },
+    true,
+  );
 
   root.addEventListener('click', (e) => {
     const button = (e.target as Element).closest<HTMLButtonElement>('button');
