@@ -1,13 +1,15 @@
 /**
  * A throwaway copy of the project with its questions multiplied (new ids, same text), for
  * `npm run bench -- --scale N`: shows whether build time and page size grow linearly.
- * node_modules is linked, not copied, so the diagram cache is shared and diagrams stay cheap.
+ * The copy lives in the project's .cache/ (git-ignored) so it resolves packages from the project's
+ * own node_modules: a symlinked node_modules confuses Vite, which resolves it to its real path.
+ * The diagram cache is linked in, so diagrams stay cheap.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report']);
+const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', '.cache', 'test-results', 'playwright-report']);
+const MERMAID_CACHE = 'node_modules/.cache/mermaid-svg';
 
 /** Copies of one MDX file: `id:` in the frontmatter gets a suffix; everything else stays byte for byte. */
 export function multiplyEntry(mdx: string, copy: number): string {
@@ -16,12 +18,14 @@ export function multiplyEntry(mdx: string, copy: number): string {
 }
 
 export function scaledCopy(factor: number, project = process.cwd()): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `k8s-notes-x${factor}-`));
-  cpSync(project, dir, {
-    recursive: true,
-    filter: (src) => !SKIP.has(relative(project, src).split(/[\\/]/)[0] ?? ''),
-  });
-  symlinkSync(resolve(project, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  mkdirSync(join(project, '.cache'), { recursive: true });
+  const dir = mkdtempSync(join(project, '.cache', `bench-x${factor}-`));
+  // Entry by entry: the copy sits inside the project, and cpSync refuses to copy a folder into itself.
+  for (const entry of readdirSync(project).filter((e) => !SKIP.has(e))) cpSync(join(project, entry), join(dir, entry), { recursive: true });
+  if (existsSync(join(project, MERMAID_CACHE))) {
+    mkdirSync(join(dir, 'node_modules/.cache'), { recursive: true });
+    symlinkSync(resolve(project, MERMAID_CACHE), join(dir, MERMAID_CACHE), 'dir');
+  }
   const docs = join(dir, 'content/docs');
   for (const topic of readdirSync(docs, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     for (const file of readdirSync(join(docs, topic.name)).filter((f) => f.endsWith('.mdx'))) {

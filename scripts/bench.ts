@@ -57,7 +57,10 @@ function pageWeights(dist: string): (PageWeight & { page: string })[] {
 }
 
 function largest(weights: (PageWeight & { page: string })[], n: number): string[] {
-  return [...weights].sort((a, b) => b.html - a.html).slice(0, n).map((w) => `${kb(w.html).padStart(10)}  ${w.page}`);
+  return [...weights]
+    .sort((a, b) => b.html - a.html)
+    .slice(0, n)
+    .map((w) => `${kb(w.html).padStart(10)}  ${w.page}`);
 }
 
 // ---------------------------------------------------------------- build
@@ -71,7 +74,11 @@ if (args['no-build']) {
   rmSync(MERMAID_CACHE, { recursive: true, force: true });
   cold = build('cold');
   timings = existsSync(`${MERMAID_CACHE}/timings.jsonl`)
-    ? readFileSync(`${MERMAID_CACHE}/timings.jsonl`, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { start: number; end: number })
+    ? readFileSync(`${MERMAID_CACHE}/timings.jsonl`, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { start: number; end: number })
     : [];
   warm = build('warm');
   // Diagrams render concurrently, so the wall-clock span is what they add to the build.
@@ -83,7 +90,10 @@ if (args['no-build']) {
   row('  pagefind index', s(coldPagefind));
   row('  astro (the rest)', s(cold.ms - coldPagefind - diagramSpanMs));
   row('warm rebuild (diagram cache hit)', `${s(warm.ms)} (pagefind ${s(pagefindMs(warm.log))})`);
-  row('cold cost per diagram SVG', timings.length ? `${((cold.ms - warm.ms) / timings.length / 1000).toFixed(2)} s` : 'no diagrams rendered');
+  row(
+    'cold cost per diagram SVG',
+    timings.length ? `${((cold.ms - warm.ms) / timings.length / 1000).toFixed(2)} s` : 'no diagrams rendered',
+  );
 }
 
 // ---------------------------------------------------------------- output
@@ -99,7 +109,10 @@ const stat = (key: 'html' | 'css') => {
 console.log('\n== output ==');
 row('pages', String(weights.length));
 row('dist size', kb(sizeOf(files)));
-row('search index (pagefind/)', `${kb(sizeOf(pagefindFiles))} total, ${kb(sizeOf(indexFiles))} index+fragments, ${indexFiles.length} files`);
+row(
+  'search index (pagefind/)',
+  `${kb(sizeOf(pagefindFiles))} total, ${kb(sizeOf(indexFiles))} index+fragments, ${indexFiles.length} files`,
+);
 console.log('\n== per page, gzip ==');
 row('HTML', stat('html'));
 row('CSS', stat('css'));
@@ -123,7 +136,10 @@ const FEATURE_PAGES: [string, string][] = [
 const OURS = /^(Practice|Progress|QuestionFilters)\.astro_|^(marks|progress|filters|practice|answers)\./;
 console.log('\n== JS per page before any interaction, gzip (real browser: load, idle, network idle) ==');
 console.log('   * = practice-feature code; the rest is Starlight (search, ToC, theme, code copy) and inline helpers');
-const inBrowser = await measureInBrowser('dist', FEATURE_PAGES.map(([, p]) => p));
+const inBrowser = await measureInBrowser(
+  'dist',
+  FEATURE_PAGES.map(([, p]) => p),
+);
 for (const [label, path] of FEATURE_PAGES) {
   const measured = inBrowser.get(path);
   const w = weights.find((x) => `/${x.page}` === `${path}index.html`);

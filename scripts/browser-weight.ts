@@ -69,10 +69,21 @@ export async function measureInBrowser(dist: string, paths: string[]): Promise<M
         const type = res.request().resourceType();
         fetched.push({ type, item: res.body().then((b) => ({ path: url.pathname, bytes: gzipSync(b).length })) });
       });
+      const pending = new Set<unknown>();
+      page.on('request', (r) => pending.add(r));
+      page.on('requestfinished', (r) => pending.delete(r));
+      page.on('requestfailed', (r) => pending.delete(r));
       await page.goto(server.url + path, { waitUntil: 'load' });
-      // Starlight defers its search UI to requestIdleCallback; wait for that, then for the network.
-      await page.evaluate(() => new Promise((r) => (window.requestIdleCallback ?? setTimeout)(() => r(undefined))));
-      await page.waitForLoadState('networkidle');
+      // Starlight defers its search UI to requestIdleCallback. Let the page go idle, let every
+      // request it started finish, and repeat until a round starts nothing new.
+      for (let round = 0, before = -1; round < 10 && before !== fetched.length; round++) {
+        before = fetched.length;
+        await page
+          .evaluate(() => new Promise((r) => (window.requestIdleCallback ?? setTimeout)(() => r(undefined))))
+          // A page that moves on by itself (/random/) destroys the context; measure where it lands.
+          .catch(() => page.waitForLoadState('load'));
+        while (pending.size > 0) await new Promise((r) => setTimeout(r, 50));
+      }
       const items = await Promise.all(fetched.map(async (f) => ({ type: f.type, ...(await f.item) })));
       const isJs = (f: { type: string; path: string }) => f.type === 'script' || /\.m?js$/.test(f.path);
       result.set(path, { js: items.filter(isJs), other: items.filter((f) => !isJs(f)) });

@@ -67,7 +67,7 @@ function init(root: HTMLElement): void {
         badge.dataset.grade = grade ?? '';
         badge.textContent = grade ? `上次：${GRADE_LABELS[grade]}` : '';
       }
-      for (const b of li.querySelectorAll<HTMLButtonElement>('[data-grade]')) b.setAttribute('aria-pressed', String(b.dataset.grade === grade));
+      for (const b of li.querySelectorAll<HTMLButtonElement>('button[data-grade]')) b.setAttribute('aria-pressed', String(b.dataset.grade === grade));
     }
     renderProgress(marks);
   }
