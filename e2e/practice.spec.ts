@@ -164,7 +164,10 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('[data-position]')).toHaveText(/^第 1 \//);
     await page.keyboard.press('Space');
     await expect(visibleCard(page).locator('[data-answer-placeholder]')).toHaveCount(0);
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    // A theme changes colours only, so the dark scan checks contrast; the light scan checks everything.
+    const axe = new AxeBuilder({ page });
+    if (theme === 'dark') axe.withRules(['color-contrast']);
+    const { violations } = await axe.analyze();
     const severe = violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);

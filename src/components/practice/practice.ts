@@ -236,6 +236,8 @@ function init(root: HTMLElement): void {
   for (const el of root.querySelectorAll<HTMLElement>('.practice-setup, .practice-bar, .practice-grade, .practice-nav, .practice-data')) {
     el.hidden = false;
   }
+  // The per-topic links are the way in without JavaScript; here the setup form does their job.
+  root.querySelector('.practice-topics')?.remove();
   root.dataset.active = '';
   refreshMarks();
   start(false);
