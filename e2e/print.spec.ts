@@ -129,3 +129,17 @@ test.describe('printing', () => {
     await expect(diagrams.filter({ visible: true })).toHaveCount(diagramsIn(topic.questions));
   });
 });
+
+test('hovering links to answer-heavy pages prefetches nothing', async ({ page }) => {
+  const topicWithPrint = smallestTopic('two questions', hasQuestions(2));
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(topicWithPrint.href);
+  await page.getByRole('link', { name: '打印本专题' }).hover();
+  // A light link hovered afterwards is prefetched: by then the print link would have been too.
+  const question = topicWithPrint.questions[0]!;
+  const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === question.href);
+  await page.locator('#topic-questions').getByRole('link', { name: question.title }).first().hover();
+  await prefetched;
+  expect(requested.filter((p) => p.startsWith('/all/') || p.startsWith('/practice/'))).toEqual([]);
+});
