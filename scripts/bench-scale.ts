@@ -37,3 +37,33 @@ export function scaledCopy(factor: number, project = process.cwd()): { dir: stri
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * The same questions in a bare Starlight site (default config, Mermaid left as code, no custom
+ * pages, plugins or middleware): the yardstick for what this site's extras cost the warm build.
+ */
+export function bareStarlightCopy(project = process.cwd()): { dir: string; remove: () => void } {
+  mkdirSync(join(project, '.cache'), { recursive: true });
+  const dir = mkdtempSync(join(project, '.cache', 'bench-bare-'));
+  // The project's package.json, so Vite bundles the same dependencies the same way.
+  cpSync(join(project, 'package.json'), join(dir, 'package.json'));
+  cpSync(join(project, 'content/docs'), join(dir, 'src/content/docs'), { recursive: true });
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+export default defineConfig({
+  integrations: [starlight({ title: 'bare', locales: { root: { label: '简体中文', lang: 'zh-CN' } } })],
+});
+`,
+  );
+  writeFileSync(
+    join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
+`,
+  );
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pagefindMs } from './bench-log.ts';
-import { scaledCopy } from './bench-scale.ts';
+import { bareStarlightCopy, scaledCopy } from './bench-scale.ts';
 import { measureInBrowser } from './browser-weight.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 
@@ -94,6 +94,23 @@ if (args['no-build']) {
     'cold cost per diagram SVG',
     timings.length ? `${((cold.ms - warm.ms) / timings.length / 1000).toFixed(2)} s` : 'no diagrams rendered',
   );
+
+  // Interleaved with more warm builds of ours, so both see the same machine load; medians.
+  const bare = bareStarlightCopy();
+  try {
+    const ours = [warm.ms];
+    const theirs: number[] = [];
+    build('bare Starlight (first run)', bare.dir);
+    for (let round = 0; round < 2; round++) {
+      theirs.push(build('bare Starlight', bare.dir).ms);
+      ours.push(build('warm').ms);
+    }
+    theirs.push(build('bare Starlight', bare.dir).ms);
+    row('bare Starlight, same questions', `${s(median(theirs))} (median of ${theirs.length}; Mermaid left as code)`);
+    row('warm build vs bare Starlight', `${(median(ours) / median(theirs)).toFixed(2)}× (${s(median(ours))} vs ${s(median(theirs))})`);
+  } finally {
+    bare.remove();
+  }
 }
 
 // ---------------------------------------------------------------- output
