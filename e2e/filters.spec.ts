@@ -112,3 +112,13 @@ for (const theme of ['light', 'dark'] as const) {
     expect(severe).toEqual([]);
   });
 }
+
+test('the topic counts read with even spacing: a space between every label and its number', async ({ page }) => {
+  const topic = smallestTopic('two questions', hasQuestions(2));
+  await page.goto(topic.href);
+  const count = (s: Status) => topic.questions.filter((q) => q.status === s).length;
+  const stats = (await page.locator('.topic-stats').innerText()).replace(/\s+/g, ' ');
+  for (const s of ['answered', 'partial', 'needs-answer'] as const) expect(stats).toContain(`${STATUS_LABELS[s]} ${count(s)}`);
+  // No Chinese label runs straight into a digit anywhere in the line.
+  expect(stats).not.toMatch(/[\u4e00-\u9fff]\d/);
+});

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test, setTheme } from './fixtures';
-import { hasQuestions, isImportant, smallestTopic, type Topic } from './content';
+import { hasQuestions, isImportant, questions, smallestTopic, type Topic } from './content';
 
 const MARKS_KEY = 'k8s-notes:marks:v1';
 const storedMarks = (page: import('@playwright/test').Page) =>
@@ -25,6 +26,9 @@ test('keyboard: space reveals, 1/2/3 grade and advance, j/k move', async ({ page
 
   await page.keyboard.press('Space');
   await expect(answer).toBeVisible();
+  // The answer arrives on demand: the link to the topic's practice page gives way to the answer itself.
+  await expect(answer.locator('[data-answer-placeholder]')).toHaveCount(0);
+  await expect(answer).not.toBeEmpty();
 
   await page.keyboard.press('2');
   await expect(page.locator('[data-position]')).toHaveText(`第 2 / ${n} 题`);
@@ -157,11 +161,138 @@ for (const theme of ['light', 'dark'] as const) {
   test(`practice page has no serious accessibility violations (${theme})`, async ({ page }) => {
     await setTheme(page, theme);
     await page.goto('/practice/');
+    await expect(page.locator('[data-position]')).toHaveText(/^第 1 \//);
     await page.keyboard.press('Space');
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    await expect(visibleCard(page).locator('[data-answer-placeholder]')).toHaveCount(0);
+    // A theme changes colours only, so the dark scan checks contrast; the light scan checks everything.
+    const axe = new AxeBuilder({ page });
+    if (theme === 'dark') axe.withRules(['color-contrast']);
+    const { violations } = await axe.analyze();
     const severe = violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
     expect(severe).toEqual([]);
   });
 }
+
+test.describe('answers on demand', () => {
+  /** The first paragraph of a question's own page: what its answer must show in practice too. */
+  const firstParagraph = async (page: Page, href: string) => {
+    const html = await (await page.request.get(href)).text();
+    return /<div class="sl-markdown-content">[\s\S]*?<p>([^<]{8,})/.exec(html)?.[1]?.trim().slice(0, 8) ?? '';
+  };
+
+  test('the practice page carries titles only; revealing a question shows the same answer as its page', async ({ page }) => {
+    const html = await (await page.request.get('/practice/')).text();
+    // Not one answer is in the page itself, however many questions there are.
+    expect(html).not.toContain('data-answer-for');
+    expect(html).toContain(`data-id="${topic.questions[0]!.id}"`);
+
+    await page.goto(`/practice/?topic=${topic.id}`);
+    const card = visibleCard(page);
+    const id = (await card.getAttribute('data-id'))!;
+    const text = await firstParagraph(page, `/q/${id}/`);
+    expect(text).not.toBe('');
+    await card.locator('summary').click();
+    await expect(card.locator('.practice-answer-body')).toContainText(text);
+  });
+
+  test.describe('offline', () => {
+    // The aborted fetch is reported by the browser itself.
+    test.use({ allowedConsoleErrors: [/net::ERR_FAILED/] });
+    test('when the answer cannot be fetched, the card says so and links to the topic’s practice page', async ({ page }) => {
+      await page.route('**/practice-answers/**', (route) => route.abort());
+      await page.goto(`/practice/?topic=${topic.id}`);
+      const card = visibleCard(page);
+      await card.locator('summary').click();
+      const body = card.locator('.practice-answer-body');
+      await expect(body).toContainText('答案加载失败');
+      const link = body.getByRole('link', { name: new RegExp(topic.title) });
+      await expect(link).toHaveAttribute(
+        'href',
+        new RegExp(`/practice/${topic.id}/(\\d+/)?#practice-${await card.getAttribute('data-id')}$`),
+      );
+
+      // The network is back: opening the answer again fetches it.
+      await page.unroute('**/practice-answers/**');
+      await card.locator('summary').click();
+      await expect(body).toBeHidden();
+      await card.locator('summary').click();
+      await expect(body.locator('[data-answer-placeholder]')).toHaveCount(0);
+    });
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('each topic has a practice page that holds its own answers', async ({ page }) => {
+      await page.goto('/practice/');
+      await page
+        .getByRole('navigation', { name: '各专题练习页' })
+        .getByRole('link', { name: new RegExp(`^${topic.title}`) })
+        .click();
+      await expect(page).toHaveURL(new RegExp(`/practice/${topic.id}/$`));
+      const cards = page.locator('.practice-card');
+      await expect(cards.first()).toBeVisible();
+      const first = cards.first();
+      const text = await firstParagraph(page, `/q/${await first.getAttribute('data-id')}/`);
+      await first.locator('summary').click();
+      await expect(first.locator('.practice-answer-body')).toContainText(text);
+      // Every question of the topic is on its practice pages (one, or several for a long topic).
+      const pages = [
+        page.url(),
+        ...(await page.locator('.part-nav a:not([aria-current])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))),
+      ];
+      let count = 0;
+      for (const url of pages) count += ((await (await page.request.get(url)).text()).match(/class="practice-card\b/g) ?? []).length;
+      expect(count).toBe(n);
+    });
+  });
+});
+
+test.describe('practice-mode layout', () => {
+  test('headings inside an answer are smaller than the question title', async ({ page }) => {
+    // A question whose answer has its own headings (## …), anywhere in the content.
+    const withHeadings = questions.find((q) => /^##\s/m.test(readFileSync(q.file, 'utf8')));
+    test.skip(!withHeadings, 'no answer has headings');
+    const q = withHeadings!;
+    await page.goto(`/practice/?topic=${q.topic}`);
+    const inTopic = await page
+      .locator(`.practice-card[data-topic="${q.topic}"]`)
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+    const at = inTopic.indexOf(q.id);
+    for (let i = 1; i <= at; i++) {
+      await page.keyboard.press('j');
+      await expect(page.locator('[data-position]')).toHaveText(new RegExp(`^第 ${i + 1} /`));
+    }
+    const card = visibleCard(page);
+    await expect(card).toHaveAttribute('data-id', q.id);
+    await page.keyboard.press('Space');
+    const headings = card.locator('.practice-answer-body :is(h2, h3, h4)');
+    await expect(headings.first()).toBeVisible();
+    const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const title = await size(card.locator('.practice-title'));
+    for (const h of await headings.all()) expect(await size(h)).toBeLessThan(title);
+  });
+
+  test('the shortcut hint separates its keys with spaces', async ({ page }) => {
+    await page.goto(`/practice/?topic=${topic.id}`);
+    const hint = page.locator('.practice-keys');
+    await expect(hint).toBeVisible();
+    const text = (await hint.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('k 上一题');
+    // Every “·” stands between spaces, and every key is followed by a space before its action.
+    expect(text).not.toMatch(/\S·|·\S/);
+    expect(text).toMatch(/^快捷键：空格 看答案 · 1 会 · 2 不熟 · 3 不会 · j 下一题 · k 上一题$/);
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ hasTouch: true, isMobile: true, viewport: { width: 412, height: 839 } });
+    test('keyboard shortcuts are not advertised', async ({ page }) => {
+      await page.goto(`/practice/?topic=${topic.id}`);
+      await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${n} 题`);
+      await expect(page.locator('.practice-keys')).toBeHidden();
+      await expect(visibleCard(page).getByRole('button', { name: /不熟/ }).locator('kbd')).toBeHidden();
+      await expect(page.getByRole('button', { name: /下一题/ }).locator('kbd')).toBeHidden();
+    });
+  });
+});

@@ -96,27 +96,50 @@ test.describe('printing', () => {
     for (const svg of await diagrams.all()) await expect(svg).toBeVisible();
   });
 
-  test('“全部题目” prints every question on its own page with its address', async ({ page }) => {
-    // Every answer on one page: each query takes long, and the page grows with the content.
-    test.slow();
+  test('“全部题目” is an index of printable topic pages that together print every question once', async ({ page }) => {
     await page.goto('/all/');
+    // The index itself carries no answers, so it stays light however much content grows.
+    await expect(page.locator('.all-question')).toHaveCount(0);
+    const withQuestions = topics.filter((t) => t.questions.length > 0);
+    const index = page.locator('.all-index');
+    for (const t of withQuestions)
+      await expect(index.getByRole('link', { name: t.title, exact: true })).toHaveAttribute('href', `/all/${t.id}/`);
+    const hrefs = await index.getByRole('link').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).pathname))]);
+    const printed: string[] = [];
+    for (const href of hrefs) {
+      const html = await (await page.request.get(href)).text();
+      printed.push(...[...html.matchAll(/<article class="all-question[^"]*" id="all-([a-z0-9-]+)"/g)].map((m) => m[1]!));
+    }
+    expect(printed.sort()).toEqual(questions.map((q) => q.id).sort());
+  });
+
+  test('a printable topic page: each question on its own sheet with its address, diagrams in light', async ({ page }) => {
+    await page.goto(`/all/${topic.id}/`);
     await page.emulateMedia({ media: 'print' });
     await expectNoChrome(page);
     const printed = page.locator('.all-question');
-    await expect(printed).toHaveCount(questions.length);
-    await expect(page.locator('.all-topic-title')).toHaveText(topics.filter((t) => t.questions.length > 0).map((t) => t.title));
-    // Within a topic, each further question starts a new sheet; a topic title keeps its first question.
-    const inTopic = page.locator(`#topic-${topic.id}`).locator('xpath=..').locator('.all-question');
-    await expect(inTopic.nth(0)).toHaveCSS('break-before', 'avoid');
-    await expect(inTopic.nth(1)).toHaveCSS('break-before', 'page');
-    await expect(page.locator('.all-topic-title').nth(1)).toHaveCSS('break-before', 'page');
+    // A topic title keeps its first question; each further question starts a new sheet.
+    await expect(printed.nth(0)).toHaveCSS('break-before', 'avoid');
+    await expect(printed.nth(1)).toHaveCSS('break-before', 'page');
     // Links are shown as text: the question's address is printed, not only clickable.
     const address = printed.first().locator('.all-meta a');
     await expect(address).toHaveText(/^https?:\/\/\S+\/q\/[a-z0-9-]+\/$/);
     expect(await afterContent(address)).toBe('none');
-    // Every diagram is printed, in its light rendering (one query: per-element checks take seconds here).
     const diagrams = page.locator('.all-question .mermaid-light svg');
-    await expect(diagrams).toHaveCount(diagramsIn(questions));
-    await expect(diagrams.filter({ visible: true })).toHaveCount(diagramsIn(questions));
+    await expect(diagrams.filter({ visible: true })).toHaveCount(diagramsIn(topic.questions));
   });
+});
+
+test('hovering links to answer-heavy pages prefetches nothing', async ({ page }) => {
+  const topicWithPrint = smallestTopic('two questions', hasQuestions(2));
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(topicWithPrint.href);
+  await page.getByRole('link', { name: '打印本专题' }).hover();
+  // A light link hovered afterwards is prefetched: by then the print link would have been too.
+  const question = topicWithPrint.questions[0]!;
+  const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === question.href);
+  await page.locator('#topic-questions').getByRole('link', { name: question.title }).first().hover();
+  await prefetched;
+  expect(requested.filter((p) => p.startsWith('/all/') || p.startsWith('/practice/'))).toEqual([]);
 });

@@ -1,19 +1,32 @@
 /**
  * `npm run bench`: a report, not a test. Builds from clean (cold diagram cache) and once more
- * warm, then measures what readers download: per-page HTML/CSS/JS (gzip) and the search index.
- * `npm run bench -- --no-build` only measures the existing dist/ (seconds instead of a minute).
+ * warm, then measures what readers download: per-page HTML/CSS (gzip), the JS each kind of page
+ * fetches in a real browser before any interaction, and the search index.
+ *   --no-build   only measure the existing dist/ (seconds instead of a minute)
+ *   --scale N    also build throwaway copies with the content ×1 and ×N (new ids, same text) and
+ *                report build time, its growth and the largest pages: growth must stay linear
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pagefindMs } from './bench-log.ts';
+import { bareStarlightCopy, scaledCopy } from './bench-scale.ts';
+import { measureInBrowser } from './browser-weight.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 
-const DIST = 'dist';
 const MERMAID_CACHE = 'node_modules/.cache/mermaid-svg';
 
-function build(label: string): { ms: number; log: string } {
+const { values: args } = parseArgs({
+  options: { 'no-build': { type: 'boolean', default: false }, scale: { type: 'string' } },
+});
+const scale = args.scale === undefined ? undefined : Number(args.scale);
+if (scale !== undefined && !(Number.isInteger(scale) && scale >= 2)) throw new Error(`--scale 需要一个 ≥ 2 的整数，收到 “${args.scale}”`);
+
+function build(label: string, cwd = '.'): { ms: number; log: string } {
+  rmSync(join(cwd, 'dist'), { recursive: true, force: true });
   const started = performance.now();
-  const run = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const run = spawnSync('npx', ['astro', 'build'], { cwd, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   const ms = performance.now() - started;
   if (run.status !== 0) {
     console.error(run.stdout, run.stderr);
@@ -23,99 +36,171 @@ function build(label: string): { ms: number; log: string } {
 }
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
-  );
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[m]! : ((sorted[m - 1] ?? 0) + (sorted[m] ?? 0)) / 2;
 };
+const row = (label: string, value: string) => console.log(`${label.padEnd(36)} ${value}`);
 
-const skipBuild = process.argv.includes('--no-build');
+/** Reader-facing HTML pages of a build (not Pagefind's files, not the bare answer fragments). */
+function pageWeights(dist: string): (PageWeight & { page: string })[] {
+  const pages = walk(dist).filter((f) => f.endsWith('.html') && !f.startsWith(join(dist, 'pagefind')));
+  const assetBytes = (url: string): Buffer | undefined => {
+    const path = join(dist, url.replace(/^\//, '').split(/[?#]/)[0] ?? '');
+    return existsSync(path) && statSync(path).isFile() ? readFileSync(path) : undefined;
+  };
+  return pages.map((file) => ({ page: relative(dist, file), ...pageWeight(readFileSync(file, 'utf8'), assetBytes) }));
+}
+
+function largest(weights: (PageWeight & { page: string })[], n: number): string[] {
+  return [...weights]
+    .sort((a, b) => b.html - a.html)
+    .slice(0, n)
+    .map((w) => `${kb(w.html).padStart(10)}  ${w.page}`);
+}
+
+// ---------------------------------------------------------------- build
 let cold = { ms: NaN, log: '' };
 let warm = { ms: NaN, log: '' };
 let timings: { start: number; end: number }[] = [];
-if (skipBuild) {
-  if (!existsSync(DIST)) throw new Error('dist/ is missing: run npm run build first, or drop --no-build');
+if (args['no-build']) {
+  if (!existsSync('dist')) throw new Error('dist/ is missing: run npm run build first, or drop --no-build');
 } else {
-  rmSync(DIST, { recursive: true, force: true });
   rmSync('.astro', { recursive: true, force: true });
   rmSync(MERMAID_CACHE, { recursive: true, force: true });
   cold = build('cold');
   timings = existsSync(`${MERMAID_CACHE}/timings.jsonl`)
-    ? readFileSync(`${MERMAID_CACHE}/timings.jsonl`, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { start: number; end: number })
+    ? readFileSync(`${MERMAID_CACHE}/timings.jsonl`, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { start: number; end: number })
     : [];
   warm = build('warm');
-}
-// Diagrams render concurrently, so the wall-clock span is what they add to the build.
-const diagramSpanMs = timings.length ? Math.max(...timings.map((t) => t.end)) - Math.min(...timings.map((t) => t.start)) : 0;
-const pagefindMs = Number(/Finished building search index in (\d+)ms/.exec(cold.log)?.[1] ?? NaN);
-const warmPagefindMs = Number(/Finished building search index in (\d+)ms/.exec(warm.log)?.[1] ?? NaN);
-
-const files = walk(DIST);
-const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith(join(DIST, 'pagefind')));
-const assetBytes = (url: string): Buffer | undefined => {
-  const path = join(DIST, url.replace(/^\//, '').split(/[?#]/)[0] ?? '');
-  return existsSync(path) && statSync(path).isFile() ? readFileSync(path) : undefined;
-};
-
-const weights: (PageWeight & { page: string })[] = pages.map((file) => ({
-  page: relative(DIST, file),
-  ...pageWeight(readFileSync(file, 'utf8'), assetBytes),
-}));
-
-const sizeOf = (paths: string[]) => paths.reduce((n, f) => n + statSync(f).size, 0);
-const pagefindFiles = files.filter((f) => f.startsWith(join(DIST, 'pagefind')));
-const indexFiles = pagefindFiles.filter((f) => /\/(index|fragment)\/|pagefind-entry\.json$|\.pf_meta$/.test(f));
-
-const row = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
-const stat = (key: 'html' | 'css' | 'js') => {
-  const xs = weights.map((w) => w[key]);
-  const max = weights.reduce((a, b) => (b[key] > a[key] ? b : a));
-  return `median ${kb(median(xs))}, max ${kb(Math.max(...xs))} (${max.page})`;
-};
-
-if (!skipBuild) {
+  // Diagrams render concurrently, so the wall-clock span is what they add to the build.
+  const diagramSpanMs = timings.length ? Math.max(...timings.map((t) => t.end)) - Math.min(...timings.map((t) => t.start)) : 0;
+  const coldPagefind = pagefindMs(cold.log);
   console.log('\n== build ==');
-  row('cold build (clean, no diagram cache)', `${(cold.ms / 1000).toFixed(1)} s`);
-  row('  diagrams (Mermaid → SVG)', `${(diagramSpanMs / 1000).toFixed(1)} s wall, ${timings.length} SVGs (light + dark)`);
-  row('  pagefind index', `${(pagefindMs / 1000).toFixed(2)} s`);
-  row('  astro (the rest)', `${((cold.ms - pagefindMs - diagramSpanMs) / 1000).toFixed(1)} s`);
-  row('warm rebuild (diagram cache hit)', `${(warm.ms / 1000).toFixed(1)} s (pagefind ${(warmPagefindMs / 1000).toFixed(2)} s)`);
+  row('cold build (clean, no diagram cache)', s(cold.ms));
+  row('  diagrams (Mermaid → SVG)', `${s(diagramSpanMs)} wall, ${timings.length} SVGs (light + dark)`);
+  row('  pagefind index', s(coldPagefind));
+  row('  astro (the rest)', s(cold.ms - coldPagefind - diagramSpanMs));
+  row('warm rebuild (diagram cache hit)', `${s(warm.ms)} (pagefind ${s(pagefindMs(warm.log))})`);
+  row(
+    'cold cost per diagram SVG',
+    timings.length ? `${((cold.ms - warm.ms) / timings.length / 1000).toFixed(2)} s` : 'no diagrams rendered',
+  );
+
+  // Interleaved with more warm builds of ours, so both see the same machine load; medians.
+  const bare = bareStarlightCopy();
+  try {
+    const ours = [warm.ms];
+    const theirs: number[] = [];
+    build('bare Starlight (first run)', bare.dir);
+    for (let round = 0; round < 2; round++) {
+      theirs.push(build('bare Starlight', bare.dir).ms);
+      ours.push(build('warm').ms);
+    }
+    theirs.push(build('bare Starlight', bare.dir).ms);
+    row('bare Starlight, same questions', `${s(median(theirs))} (median of ${theirs.length}; Mermaid left as code)`);
+    row('warm build vs bare Starlight', `${(median(ours) / median(theirs)).toFixed(2)}× (${s(median(ours))} vs ${s(median(theirs))})`);
+  } finally {
+    bare.remove();
+  }
 }
+
+// ---------------------------------------------------------------- output
+const files = walk('dist');
+const weights = pageWeights('dist');
+const sizeOf = (paths: string[]) => paths.reduce((n, f) => n + statSync(f).size, 0);
+const pagefindFiles = files.filter((f) => f.startsWith(join('dist', 'pagefind')));
+const indexFiles = pagefindFiles.filter((f) => /\/(index|fragment)\/|pagefind-entry\.json$|\.pf_meta$/.test(f));
+const stat = (key: 'html' | 'css') => {
+  const max = weights.reduce((a, b) => (b[key] > a[key] ? b : a));
+  return `median ${kb(median(weights.map((w) => w[key])))}, max ${kb(max[key])} (${max.page})`;
+};
 console.log('\n== output ==');
-row('pages', String(pages.length));
+row('pages', String(weights.length));
 row('dist size', kb(sizeOf(files)));
-row('search index (pagefind/)', `${kb(sizeOf(pagefindFiles))} total, ${kb(sizeOf(indexFiles))} index+fragments, ${indexFiles.length} files`);
+row(
+  'search index (pagefind/)',
+  `${kb(sizeOf(pagefindFiles))} total, ${kb(sizeOf(indexFiles))} index+fragments, ${indexFiles.length} files`,
+);
 console.log('\n== per page, gzip ==');
 row('HTML', stat('html'));
 row('CSS', stat('css'));
-row('JS (excl. search, loaded on demand)', stat('js'));
+console.log('largest HTML pages:');
+for (const line of largest(weights, 5)) console.log(`  ${line}`);
 
+// ---------------------------------------------------------------- JS in a real browser
 /*
- * The pages with practice features (marks, progress, filters, practice) next to a plain question
- * page: each feature's script is only on the pages that use it, and this shows what it costs.
+ * What each kind of page fetches before the reader touches anything, in Chromium: scripts in the
+ * HTML, their imports, and whatever loads at idle (Starlight's search UI). Inline scripts count too.
  */
 const FEATURE_PAGES: [string, string][] = [
-  ['home (progress)', 'index.html'],
-  ['topic (progress, filters)', 'topics/workloads/index.html'],
-  ['practice', 'practice/index.html'],
-  ['question (copy link, related)', 'q/probes/index.html'],
-  ['all questions (print)', 'all/index.html'],
-  ['random', 'random/index.html'],
+  ['home (progress)', '/'],
+  ['topic (progress, filters)', '/topics/workloads/'],
+  ['practice', '/practice/'],
+  ['question (copy link, related)', '/q/probes/'],
+  ['printable topic', '/all/workloads/'],
+  ['random', '/random/'],
 ];
 // Chunks built from this site's practice features (src/components/{practice,progress,filters}, src/lib/marks).
-const OURS = /^(Practice|Progress|QuestionFilters)\.astro_|^(marks|progress|filters|practice)\./;
-console.log('\n== JS per page, gzip (static imports included; search UI excluded, loaded on demand) ==');
-console.log('   * = practice-feature code; the rest is Starlight (search button, ToC, theme, code copy) and inline helpers');
-for (const [label, page] of FEATURE_PAGES) {
-  const w = weights.find((x) => x.page === page);
-  if (!w) continue;
-  const ours = w.scripts.filter((x) => OURS.test(x.name)).reduce((n, x) => n + x.bytes, 0);
-  row(label, `${kb(w.js).padStart(9)} total, ${kb(ours)} practice features  (HTML ${kb(w.html)})`);
-  for (const x of [...w.scripts].sort((a, b) => b.bytes - a.bytes)) {
-    console.log(`${''.padEnd(33)}${OURS.test(x.name) ? '*' : ' '}  ${String(x.bytes).padStart(6)} B  ${x.name}`);
+const OURS = /^(Practice|Progress|QuestionFilters)\.astro_|^(marks|progress|filters|practice|answers)\./;
+console.log('\n== JS per page before any interaction, gzip (real browser: load, idle, network idle) ==');
+console.log('   * = practice-feature code; the rest is Starlight (search, ToC, theme, code copy) and inline helpers');
+const inBrowser = await measureInBrowser(
+  'dist',
+  FEATURE_PAGES.map(([, p]) => p),
+);
+for (const [label, path] of FEATURE_PAGES) {
+  const measured = inBrowser.get(path);
+  const w = weights.find((x) => `/${x.page}` === `${path}index.html`);
+  if (!measured || !w) continue;
+  const inline = w.scripts.find((x) => x.name.endsWith(' inline)'));
+  const js = [...measured.js.map((f) => ({ name: f.path.split('/').pop() ?? f.path, bytes: f.bytes })), ...(inline ? [inline] : [])];
+  const total = js.reduce((n, x) => n + x.bytes, 0);
+  const ours = js.filter((x) => OURS.test(x.name)).reduce((n, x) => n + x.bytes, 0);
+  const other = measured.other.reduce((n, x) => n + x.bytes, 0);
+  row(label, `${kb(total).padStart(9)} JS, ${kb(ours)} practice features  (HTML ${kb(w.html)}, other requests ${kb(other)})`);
+  for (const x of [...js].sort((a, b) => b.bytes - a.bytes)) {
+    console.log(`${''.padEnd(35)}${OURS.test(x.name) ? '*' : ' '}  ${String(x.bytes).padStart(6)} B  ${x.name}`);
   }
 }
+
+// ---------------------------------------------------------------- growth
+if (scale !== undefined) {
+  console.log(`\n== growth: content ×1 vs ×${scale} (throwaway copies, warm diagram cache, no git history) ==`);
+  const results: { factor: number; ms: number; pages: number; top: string[] }[] = [];
+  for (const factor of [1, scale]) {
+    const copy = scaledCopy(factor);
+    try {
+      const { ms } = build(`×${factor}`, copy.dir);
+      const ws = pageWeights(join(copy.dir, 'dist'));
+      results.push({ factor, ms, pages: ws.length, top: largest(ws, 5) });
+    } finally {
+      copy.remove();
+    }
+  }
+  for (const r of results) {
+    row(`×${r.factor} build`, `${s(r.ms)}, ${r.pages} pages; largest HTML (gzip):`);
+    for (const line of r.top) console.log(`  ${line}`);
+  }
+  const [one, many] = results;
+  if (one && many) row(`build time ×${scale} / ×1`, `${(many.ms / one.ms).toFixed(2)}× (linear would be ≤ ${scale}×)`);
+}
+
+// ---------------------------------------------------------------- further sections
+/*
+ * Hook for more report sections: each is an async function that prints its own “== … ==” block.
+ * The lead adds them here, e.g.
+ *   import { benchImport } from './bench-import.ts';   // importer throughput
+ *   import { benchSearch } from './bench-search.ts';   // search quality (zero-result, first-place rates)
+ *   const SECTIONS = [benchImport, benchSearch];
+ */
+const SECTIONS: (() => Promise<void> | void)[] = [];
+for (const section of SECTIONS) await section();

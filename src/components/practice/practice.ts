@@ -16,6 +16,7 @@ import {
   type SessionQuestion,
 } from '../../lib/marks';
 import { renderProgress } from '../progress/progress';
+import { loadAnswer } from './answers';
 
 const root = document.querySelector<HTMLElement>('[data-practice]');
 if (root) init(root);
@@ -66,7 +67,7 @@ function init(root: HTMLElement): void {
         badge.dataset.grade = grade ?? '';
         badge.textContent = grade ? `上次：${GRADE_LABELS[grade]}` : '';
       }
-      for (const b of li.querySelectorAll<HTMLButtonElement>('[data-grade]')) b.setAttribute('aria-pressed', String(b.dataset.grade === grade));
+      for (const b of li.querySelectorAll<HTMLButtonElement>('button[data-grade]')) b.setAttribute('aria-pressed', String(b.dataset.grade === grade));
     }
     renderProgress(marks);
   }
@@ -86,6 +87,10 @@ function init(root: HTMLElement): void {
     prevButton.disabled = at === 0;
     nextButton.disabled = at === session.length - 1;
     position.textContent = `第 ${at + 1} / ${session.length} 题`;
+    // This answer now, the next one ahead of time: both usually come from the same small fragment.
+    void loadAnswer(li);
+    const next = cards.get(session[at + 1] ?? '');
+    if (next) void loadAnswer(next);
     if (focus) li.querySelector<HTMLElement>('.practice-title')?.focus();
   }
 
@@ -145,6 +150,17 @@ function init(root: HTMLElement): void {
     history.replaceState(history.state, '', url);
     start(true);
   });
+
+  // Opening an answer whose fragment failed to load earlier tries again.
+  root.addEventListener(
+    'toggle',
+    (e) => {
+      const details = e.target as HTMLDetailsElement;
+      const card = details.closest<HTMLElement>('.practice-card');
+      if (details.open && card) void loadAnswer(card);
+    },
+    true,
+  );
 
   root.addEventListener('click', (e) => {
     const button = (e.target as Element).closest<HTMLButtonElement>('button');
@@ -220,6 +236,8 @@ function init(root: HTMLElement): void {
   for (const el of root.querySelectorAll<HTMLElement>('.practice-setup, .practice-bar, .practice-grade, .practice-nav, .practice-data')) {
     el.hidden = false;
   }
+  // The per-topic links are the way in without JavaScript; here the setup form does their job.
+  root.querySelector('.practice-topics')?.remove();
   root.dataset.active = '';
   refreshMarks();
   start(false);

@@ -1,0 +1,42 @@
+import { getCollection } from 'astro:content';
+import { loadCatalog, type QuestionSummary, type TopicWithQuestions } from '../../lib/catalog';
+import { answersHref, estimateAnswerBytes, partHref, splitByWeight } from './topic-parts';
+
+export interface TopicPart {
+  topic: TopicWithQuestions;
+  /** 1-based */
+  part: number;
+  /** How many parts the topic has. */
+  parts: number;
+  questions: QuestionSummary[];
+  printHref: string;
+  practiceHref: string;
+  answersHref: string;
+}
+
+let cached: Promise<TopicPart[]> | undefined;
+
+/** Every topic with questions, split into parts of bounded size (see topic-parts.ts); computed once per build. */
+export function loadTopicParts(): Promise<TopicPart[]> {
+  cached ??= (async () => {
+    const [catalog, docs] = await Promise.all([loadCatalog(), getCollection('docs')]);
+    const bodies = new Map(docs.map((e) => [e.data.id, e.body ?? '']));
+    const base = import.meta.env.BASE_URL;
+    return catalog.flatMap((topic) => {
+      const split = splitByWeight(topic.questions, (q) => estimateAnswerBytes(bodies.get(q.id) ?? ''));
+      return split.map((questions, i) => ({
+        topic,
+        part: i + 1,
+        parts: split.length,
+        questions,
+        printHref: partHref(base, 'all', topic.id, i + 1),
+        practiceHref: partHref(base, 'practice', topic.id, i + 1),
+        answersHref: answersHref(base, topic.id, i + 1),
+      }));
+    });
+  })();
+  return cached;
+}
+
+/** `[...part]` route param: undefined for part 1, "2", "3"… after it. */
+export const partParam = (part: number) => (part === 1 ? undefined : String(part));
