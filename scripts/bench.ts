@@ -12,6 +12,8 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pagefindMs } from './bench-log.ts';
 import { bareStarlightCopy, scaledCopy } from './bench-scale.ts';
+import { benchImport } from './bench-import.ts';
+import { benchSearch } from './bench-search.ts';
 import { measureInBrowser } from './browser-weight.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 
@@ -194,13 +196,13 @@ if (scale !== undefined) {
   if (one && many) row(`build time ×${scale} / ×1`, `${(many.ms / one.ms).toFixed(2)}× (linear would be ≤ ${scale}×)`);
 }
 
-// ---------------------------------------------------------------- further sections
-/*
- * Hook for more report sections: each is an async function that prints its own “== … ==” block.
- * The lead adds them here, e.g.
- *   import { benchImport } from './bench-import.ts';   // importer throughput
- *   import { benchSearch } from './bench-search.ts';   // search quality (zero-result, first-place rates)
- *   const SECTIONS = [benchImport, benchSearch];
- */
-const SECTIONS: (() => Promise<void> | void)[] = [];
-for (const section of SECTIONS) await section();
+// ---------------------------------------------------------------- importer and search quality
+// Each section returns its report lines; they live in their own modules so each also runs alone.
+const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
+  ['importer throughput (generated notes of growing size)', benchImport],
+  ['search quality (every title and 其他问法, typed into the real search dialog)', () => benchSearch('dist')],
+];
+for (const [title, run] of SECTIONS) {
+  console.log(`\n== ${title} ==`);
+  for (const line of await run()) console.log(line);
+}
