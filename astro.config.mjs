@@ -17,7 +17,7 @@ export default defineConfig({
   redirects: astroRedirects(readRedirects(), SITE.base),
   markdown: {
     processor: unified({
-      remarkPlugins: [[remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg' }]],
+      remarkPlugins: [[remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' }]],
       rehypePlugins: [[rehypeBaseLinks, { base: SITE.base }]],
     }),
   },

@@ -1,4 +1,3 @@
-import { appendFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent } from 'hast';
@@ -9,17 +8,18 @@ import type { VFile } from 'vfile';
 import { createMermaidRenderer } from 'mermaid-isomorphic';
 import { chromiumLaunchOptions } from '../lib/chromium.ts';
 import { inlineSvgStyles } from './inline-svg-styles.ts';
-import { SvgCache } from './mermaid-cache.ts';
+import type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
+import { DiagramStore } from './mermaid-store.ts';
 
-export type MermaidTheme = 'default' | 'dark';
-
-/** Renders one diagram to an SVG string, or throws with Mermaid's parse error. */
-export type RenderDiagram = (source: string, theme: MermaidTheme, idPrefix: string) => Promise<string>;
+export type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 
 export interface RemarkMermaidOptions {
   /** Where rendered SVGs are kept between builds. */
   cacheDir: string;
-  render?: RenderDiagram;
+  /** Renders a batch of diagrams; defaults to mermaid-isomorphic in headless Chromium. */
+  renderBatch?: RenderBatch;
+  /** Content directory whose diagrams are all rendered in one batch at the first cache miss. */
+  prefetchDir?: string;
 }
 
 /** The two variants we render; CSS shows the one matching Starlight's `data-theme`. */
@@ -36,42 +36,51 @@ const mermaidVersion = (): string => {
   return (require('mermaid/package.json') as { version: string }).version;
 };
 
-/** Default renderer: mermaid-isomorphic in headless Chromium; the browser starts only for uncached diagrams. */
-function defaultRender(): RenderDiagram {
+let batchCount = 0;
+
+/**
+ * Default batch renderer: mermaid-isomorphic renders every diagram of a call in one page of one
+ * headless Chromium; the browser starts only when something is not cached. Mermaid numbers the
+ * SVGs of a call `<prefix>-<index>`; each is renamed to its content-derived id so the cached SVG
+ * does not depend on which batch it happened to be rendered in.
+ */
+function isomorphicBatch(): RenderBatch {
   const renderer = createMermaidRenderer({ launchOptions: chromiumLaunchOptions() });
-  return async (source, theme, prefix) => {
-    const [result] = await renderer([source], {
-      prefix,
-      mermaidConfig: { theme, fontFamily: DIAGRAM_FONT },
+  return async (sources, theme, ids) => {
+    const prefix = `mermaidbatch${++batchCount}`;
+    const results = await renderer([...sources], { prefix, mermaidConfig: { theme, fontFamily: DIAGRAM_FONT } });
+    return results.map((result, i): PromiseSettledResult<string> => {
+      if (result.status === 'rejected') {
+        const reason: unknown = result.reason;
+        return { status: 'rejected', reason: reason instanceof Error ? reason : new Error(String((reason as { message?: string })?.message ?? reason)) };
+      }
+      const svg = result.value.svg.replace(new RegExp(`${result.value.id}(?![0-9])`, 'g'), ids[i] ?? result.value.id);
+      return { status: 'fulfilled', value: svg };
     });
-    if (!result) throw new Error('Mermaid returned no result');
-    if (result.status === 'rejected') {
-      throw result.reason instanceof Error ? result.reason : new Error(String(result.reason));
-    }
-    return result.value.svg;
   };
 }
+
+/** Every MDX file compiled by this process shares one store: one queue, one browser session. */
+const stores = new Map<string, DiagramStore>();
 
 /**
  * Turn ```mermaid code blocks into inline SVG at build time, one light and one dark variant,
  * so readers download no diagram JavaScript. An invalid diagram fails the build at its line.
  */
 export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (options) {
-  const cache = new SvgCache(options.cacheDir);
-  const version = mermaidVersion();
-  let render: RenderDiagram | undefined = options.render;
-
-  const renderCached = async (source: string, theme: MermaidTheme): Promise<string> => {
-    const key = SvgCache.key(version, theme, DIAGRAM_FONT, source);
-    const hit = await cache.get(key);
-    if (hit !== undefined) return hit;
-    render ??= defaultRender();
-    const start = Date.now();
-    const svg = await render(source, theme, `mermaid-${key.slice(0, 10)}`);
-    await cache.set(key, svg);
-    await recordTiming(options.cacheDir, start, Date.now());
-    return svg;
+  const storeOptions = {
+    cacheDir: options.cacheDir,
+    keyParts: [mermaidVersion(), DIAGRAM_FONT],
+    prefetchDir: options.prefetchDir,
   };
+  let store: DiagramStore;
+  if (options.renderBatch) store = new DiagramStore({ ...storeOptions, renderBatch: options.renderBatch });
+  else {
+    const shared = `${options.cacheDir}\0${options.prefetchDir ?? ''}`;
+    store = stores.get(shared) ?? new DiagramStore({ ...storeOptions, renderBatch: isomorphicBatch() });
+    stores.set(shared, store);
+  }
+  const renderCached = (source: string, theme: MermaidTheme) => store.svg(source, theme);
 
   return async (tree: Root, file: VFile) => {
     const blocks: { node: Code; index: number; parent: Parent }[] = [];
@@ -123,12 +132,6 @@ function svgToHast(svg: string): ElementContent[] {
 function naturalWidthStyle(svg: string): string | undefined {
   const width = Number(/viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"/.exec(svg)?.[1]);
   return Number.isFinite(width) && width > 0 ? `--mermaid-width: ${Math.round(width)}px` : undefined;
-}
-
-/** `npm run bench` reads these spans to split build time into astro, diagrams and search index. */
-async function recordTiming(cacheDir: string, start: number, end: number): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  await appendFile(`${cacheDir}/timings.jsonl`, `${JSON.stringify({ start, end })}\n`);
 }
 
 export default remarkMermaid;
