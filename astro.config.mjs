@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
@@ -17,7 +19,13 @@ export default defineConfig({
   redirects: astroRedirects(readRedirects(), SITE.base),
   markdown: {
     processor: unified({
-      remarkPlugins: [[remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' }]],
+      // CommonMark will not open `**` or `~~` next to CJK punctuation (**复制策略（Replication）**);
+      // these extensions apply the CJK-aware delimiter rules to .md and .mdx alike.
+      remarkPlugins: [
+        remarkCjkFriendly,
+        remarkCjkFriendlyGfmStrikethrough,
+        [remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' }],
+      ],
       rehypePlugins: [[rehypeBaseLinks, { base: SITE.base }]],
     }),
   },
