@@ -6,6 +6,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
+import { rehypeHeadingSlugs } from './src/plugins/rehype-heading-slugs.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
 
@@ -26,7 +27,7 @@ export default defineConfig({
         remarkCjkFriendlyGfmStrikethrough,
         [remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' }],
       ],
-      rehypePlugins: [[rehypeBaseLinks, { base: SITE.base }]],
+      rehypePlugins: [rehypeHeadingSlugs, [rehypeBaseLinks, { base: SITE.base }]],
     }),
   },
   integrations: [
