@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
+import { remarkOtherAnswer } from './src/plugins/remark-other-answer.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { rehypeHeadingSlugs } from './src/plugins/rehype-heading-slugs.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
@@ -25,6 +26,7 @@ export default defineConfig({
       remarkPlugins: [
         remarkCjkFriendly,
         remarkCjkFriendlyGfmStrikethrough,
+        remarkOtherAnswer,
         [remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' }],
       ],
       rehypePlugins: [rehypeHeadingSlugs, [rehypeBaseLinks, { base: SITE.base }]],

@@ -31,6 +31,17 @@ const VARIANTS = [
 export const DIAGRAM_FONT =
   '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif';
 
+/**
+ * Sequence diagrams: Mermaid's defaults give every participant 200 px and never wrap a message,
+ * so six participants already need a 1,400 px canvas, which a text column can only show at an
+ * unreadable scale. Wrapped messages and narrower lanes keep them near the column width; the
+ * extra bottom margin keeps the label under a mirrored `actor` figure inside the canvas.
+ */
+export const MERMAID_CONFIG = {
+  fontFamily: DIAGRAM_FONT,
+  sequence: { wrap: true, width: 120, actorMargin: 30, bottomMarginAdj: 12 },
+} as const;
+
 const mermaidVersion = (): string => {
   const require = createRequire(import.meta.url);
   return (require('mermaid/package.json') as { version: string }).version;
@@ -48,7 +59,7 @@ function isomorphicBatch(): RenderBatch {
   const renderer = createMermaidRenderer({ launchOptions: chromiumLaunchOptions() });
   return async (sources, theme, ids) => {
     const prefix = `mermaidbatch${++batchCount}`;
-    const results = await renderer([...sources], { prefix, mermaidConfig: { theme, fontFamily: DIAGRAM_FONT } });
+    const results = await renderer([...sources], { prefix, mermaidConfig: { ...MERMAID_CONFIG, theme } });
     return results.map((result, i): PromiseSettledResult<string> => {
       if (result.status === 'rejected') {
         const reason: unknown = result.reason;
@@ -70,7 +81,7 @@ const stores = new Map<string, DiagramStore>();
 export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (options) {
   const storeOptions = {
     cacheDir: options.cacheDir,
-    keyParts: [mermaidVersion(), DIAGRAM_FONT],
+    keyParts: [mermaidVersion(), JSON.stringify(MERMAID_CONFIG)],
     prefetchDir: options.prefetchDir,
   };
   let store: DiagramStore;
@@ -96,12 +107,15 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
           const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
           file.fail(`Mermaid 图无法渲染（请检查语法）：${reason}`, node, 'remark-mermaid:invalid-diagram');
         }
-        const children: ElementContent[] = VARIANTS.map((v, i) => ({
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['mermaid-variant', v.className], style: naturalWidthStyle(svgs[i] ?? '') },
-          children: svgToHast(svgs[i] ?? ''),
-        }));
+        const children: ElementContent[] = VARIANTS.map((v, i) => {
+          const svg = svgToHast(svgs[i] ?? '');
+          return {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['mermaid-variant', v.className], style: legibleWidthStyle(svgs[i] ?? '', svg) },
+            children: svg,
+          };
+        });
         // A node type unknown to mdast-util-to-hast becomes exactly the element described in `data`.
         const figure = {
           type: 'mermaidDiagram',
@@ -125,13 +139,30 @@ function svgToHast(svg: string): ElementContent[] {
   return root.children as ElementContent[];
 }
 
+/** The smallest text a reader must be able to read without zooming, in CSS px. */
+export const MIN_TEXT_PX = 11;
+
 /**
- * Mermaid scales a diagram down to the column width; on a phone a wide flowchart would become
- * unreadable, so CSS keeps it at (most of) its natural width and lets the figure scroll.
+ * The SVG scales down with the column (max-width: 100%), but never so far that its smallest text
+ * drops below MIN_TEXT_PX: `--mermaid-min-width` is the width at which that happens (at most
+ * the natural width); a narrower column scrolls sideways instead (see custom.css).
  */
-function naturalWidthStyle(svg: string): string | undefined {
+function legibleWidthStyle(svg: string, tree: ElementContent[]): string | undefined {
   const width = Number(/viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"/.exec(svg)?.[1]);
-  return Number.isFinite(width) && width > 0 ? `--mermaid-width: ${Math.round(width)}px` : undefined;
+  if (!Number.isFinite(width) || width <= 0) return undefined;
+  const sizes: number[] = [];
+  for (const node of tree) {
+    visit(node, 'element', (el: Element) => {
+      const style = typeof el.properties.style === 'string' ? el.properties.style : '';
+      for (const m of style.matchAll(/font-size:\s*([\d.]+)px/g)) sizes.push(Number(m[1]));
+      const attr = parseFloat(String(el.properties.fontSize ?? ''));
+      if (attr > 0) sizes.push(attr);
+    });
+  }
+  const smallest = sizes.length ? Math.min(...sizes) : 16;
+  // A little headroom: browsers round the rendered glyph box.
+  const minWidth = Math.min(width, Math.ceil((width * (MIN_TEXT_PX + 0.5)) / smallest));
+  return `--mermaid-width: ${Math.round(width)}px; --mermaid-min-width: ${minWidth}px`;
 }
 
 export default remarkMermaid;
