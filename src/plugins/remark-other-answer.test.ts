@@ -23,7 +23,7 @@ describe('remarkOtherAnswer', () => {
     const html = await toHtml(
       ['## 总结', '', '正文。', '', '::::other-answer[笔记 002：Hexo 博客]', '## 另一份笔记的回答：按组件梳理', '', ':::tip', '补充', ':::', '', '::::', '', '尾部'].join('\n'),
     );
-    expect(html).toMatch(/<details class="other-answer" data-note="笔记 002：Hexo 博客"><summary><span class="other-answer-title">另一份笔记的回答：按组件梳理<\/span> <span class="other-answer-note">出自笔记 002：Hexo 博客<\/span><\/summary>\n?<h2>另一份笔记的回答：按组件梳理<\/h2>/);
+    expect(html).toMatch(/<details class="other-answer" data-note="笔记 002：Hexo 博客"><summary><span class="other-answer-title">另一份笔记的回答：按组件梳理<\/span><span class="other-answer-note">出自笔记 002：Hexo 博客<\/span><\/summary>\n?<h2>另一份笔记的回答：按组件梳理<\/h2>/);
     expect(html).not.toContain(' open');
     // Content after the closing fence is outside the box.
     expect(html).toMatch(/<\/details>\n<p>尾部<\/p>/);

@@ -7,12 +7,11 @@ import type { VFile } from 'vfile';
 
 export const OTHER_ANSWER = 'other-answer';
 
-const text = (value: string): ElementContent => ({ type: 'text', value });
 const span = (className: string, value: string): ElementContent => ({
   type: 'element',
   tagName: 'span',
   properties: { className: [className] },
-  children: [text(value)],
+  children: [{ type: 'text', value }],
 });
 
 /**
@@ -44,7 +43,7 @@ export function remarkOtherAnswer() {
         type: 'otherAnswerSummary',
         data: {
           hName: 'summary',
-          hChildren: [span('other-answer-title', title), text(' '), span('other-answer-note', `出自${note}`)],
+          hChildren: [span('other-answer-title', title), span('other-answer-note', `出自${note}`)],
         },
       };
       parent.children[index] = {
