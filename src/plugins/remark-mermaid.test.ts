@@ -41,7 +41,7 @@ describe('remarkMermaid', () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const { renderBatch } = fakeRenderer();
     const html = await toHtml(DOC, { cacheDir, renderBatch });
-    expect(html).toContain('<figure class="mermaid-diagram">');
+    expect(html).toContain('<figure class="mermaid-diagram" tabindex="0">');
     expect(html).toMatch(/<div class="mermaid-variant mermaid-light"><svg[^>]*data-theme="default"/);
     expect(html).toMatch(/<div class="mermaid-variant mermaid-dark"><svg[^>]*data-theme="dark"/);
     expect(html).not.toContain('language-mermaid');

@@ -122,7 +122,8 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
           position: node.position,
           data: {
             hName: 'figure',
-            hProperties: { className: ['mermaid-diagram'] },
+            // Wide diagrams scroll sideways; keyboard users must be able to focus and scroll them.
+            hProperties: { className: ['mermaid-diagram'], tabIndex: 0 },
             hChildren: children satisfies Element['children'],
           },
         };
