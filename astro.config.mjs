@@ -4,12 +4,15 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
+import { mermaidPrefetch, remarkMermaid } from './src/plugins/remark-mermaid.ts';
 import { remarkOtherAnswer } from './src/plugins/remark-other-answer.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { rehypeHeadingSlugs } from './src/plugins/rehype-heading-slugs.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
+
+/** Build-time Mermaid: where SVGs are cached and which content is rendered in one batch. */
+const MERMAID = { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' };
 
 export default defineConfig({
   site: SITE.url,
@@ -27,12 +30,13 @@ export default defineConfig({
         remarkCjkFriendly,
         remarkCjkFriendlyGfmStrikethrough,
         remarkOtherAnswer,
-        [remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' }],
+        [remarkMermaid, MERMAID],
       ],
       rehypePlugins: [rehypeHeadingSlugs, [rehypeBaseLinks, { base: SITE.base }]],
     }),
   },
   integrations: [
+    mermaidPrefetch(MERMAID),
     starlight({
       title: SITE.title,
       description: SITE.description,

@@ -40,11 +40,19 @@ export class DiagramStore {
     if (known) return known;
     const hit = await this.cache.get(key);
     if (hit !== undefined) return hit;
-    if (this.options.prefetchDir) {
-      this.prefetched ??= this.prefetch(this.options.prefetchDir);
-      await this.prefetched;
-    }
+    await this.warm();
     return this.inFlight.get(key) ?? this.request(key, source, theme);
+  }
+
+  /**
+   * Start rendering every uncached diagram of `prefetchDir` now, in one batch per theme. Called
+   * when the plugin is set up, so Chromium works on the diagrams while Astro is still busy with
+   * everything else (the build runs on one core, leaving the other to the browser).
+   */
+  warm(): Promise<void> {
+    if (!this.options.prefetchDir) return Promise.resolve();
+    this.prefetched ??= this.prefetch(this.options.prefetchDir).catch(() => undefined);
+    return this.prefetched;
   }
 
   private key(source: string, theme: MermaidTheme): string {

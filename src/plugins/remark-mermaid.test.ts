@@ -93,6 +93,22 @@ describe('remarkMermaid', () => {
     expect(fake.batches).toEqual([3, 3]);
   });
 
+  it('never lets the column shrink a diagram so far that its smallest text drops below 11 px', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const wide: RenderBatch = async (sources, _theme, ids) =>
+      sources.map((_, i) => ({
+        status: 'fulfilled',
+        value: `<svg id="${ids[i]}" viewBox="0 0 1600 400" style="font-size:16px"><text font-size="12px">1</text><text>A</text></svg>`,
+      }));
+    const html = await toHtml(DOC, { cacheDir, renderBatch: wide });
+    // 12 px text drawn at ≥ 11.5 px needs ≥ 1600 × 11.5 / 12 = 1534 px of width; narrower columns scroll.
+    expect(html).toContain('--mermaid-min-width: 1534px');
+    const narrow: RenderBatch = async (sources, _theme, ids) =>
+      sources.map((_, i) => ({ status: 'fulfilled', value: `<svg id="${ids[i]}" viewBox="0 0 300 100" style="font-size:16px"><text>A</text></svg>` }));
+    const small = await toHtml(DOC.replace('kubelet', 'etcd'), { cacheDir, renderBatch: narrow });
+    expect(small).toContain('--mermaid-min-width: 216px');
+  });
+
   it('renders real SVG with Chinese labels in headless Chromium', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const html = await toHtml(DOC, { cacheDir });

@@ -74,23 +74,42 @@ function isomorphicBatch(): RenderBatch {
 /** Every MDX file compiled by this process shares one store: one queue, one browser session. */
 const stores = new Map<string, DiagramStore>();
 
-/**
- * Turn ```mermaid code blocks into inline SVG at build time, one light and one dark variant,
- * so readers download no diagram JavaScript. An invalid diagram fails the build at its line.
- */
-export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (options) {
+function storeFor(options: RemarkMermaidOptions): DiagramStore {
   const storeOptions = {
     cacheDir: options.cacheDir,
     keyParts: [mermaidVersion(), JSON.stringify(MERMAID_CONFIG)],
     prefetchDir: options.prefetchDir,
   };
-  let store: DiagramStore;
-  if (options.renderBatch) store = new DiagramStore({ ...storeOptions, renderBatch: options.renderBatch });
-  else {
-    const shared = `${options.cacheDir}\0${options.prefetchDir ?? ''}`;
-    store = stores.get(shared) ?? new DiagramStore({ ...storeOptions, renderBatch: isomorphicBatch() });
-    stores.set(shared, store);
-  }
+  if (options.renderBatch) return new DiagramStore({ ...storeOptions, renderBatch: options.renderBatch });
+  const shared = `${options.cacheDir}\0${options.prefetchDir ?? ''}`;
+  let store = stores.get(shared);
+  if (!store) stores.set(shared, (store = new DiagramStore({ ...storeOptions, renderBatch: isomorphicBatch() })));
+  return store;
+}
+
+/**
+ * Starts rendering the uncached diagrams of `prefetchDir` when `astro build` starts, seconds
+ * before the first MDX file is compiled; the remark plugin with the same options then finds them
+ * rendered or in flight. Only for builds: `astro dev` renders on demand.
+ */
+export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: string }) {
+  return {
+    name: 'mermaid-prefetch',
+    hooks: {
+      'astro:build:start': () => {
+        void storeFor(options).warm();
+      },
+    },
+  };
+}
+
+/**
+ * Turn ```mermaid code blocks into inline SVG at build time, one light and one dark variant,
+ * so readers download no diagram JavaScript. An invalid diagram fails the build at its line.
+ */
+export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (options) {
+  const store = storeFor(options);
+  void store.warm();
   const renderCached = (source: string, theme: MermaidTheme) => store.svg(source, theme);
 
   return async (tree: Root, file: VFile) => {
