@@ -2,12 +2,19 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkMermaid } from './src/plugins/remark-mermaid.ts';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import { mermaidPrefetch, remarkMermaid } from './src/plugins/remark-mermaid.ts';
+import { remarkOtherAnswer } from './src/plugins/remark-other-answer.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
+import { rehypeHeadingSlugs } from './src/plugins/rehype-heading-slugs.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
 import { contentSafety } from './src/plugins/remark-content-safety.ts';
 import { silenceHeadInjectDirective } from './src/plugins/silence-head-inject-directive.ts';
+
+/** Build-time Mermaid: where SVGs are cached and which content is rendered in one batch. */
+const MERMAID = { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' };
 
 export default defineConfig({
   site: SITE.url,
@@ -19,13 +26,21 @@ export default defineConfig({
   redirects: astroRedirects(readRedirects(), SITE.base),
   markdown: {
     processor: unified({
-      remarkPlugins: [[remarkMermaid, { cacheDir: 'node_modules/.cache/mermaid-svg' }]],
-      rehypePlugins: [[rehypeBaseLinks, { base: SITE.base }]],
+      // CommonMark will not open `**` or `~~` next to CJK punctuation (**复制策略（Replication）**);
+      // these extensions apply the CJK-aware delimiter rules to .md and .mdx alike.
+      remarkPlugins: [
+        remarkCjkFriendly,
+        remarkCjkFriendlyGfmStrikethrough,
+        remarkOtherAnswer,
+        [remarkMermaid, MERMAID],
+      ],
+      rehypePlugins: [rehypeHeadingSlugs, [rehypeBaseLinks, { base: SITE.base }]],
     }),
   },
   integrations: [
     contentSafety(),
     silenceHeadInjectDirective(),
+    mermaidPrefetch(MERMAID),
     starlight({
       title: SITE.title,
       description: SITE.description,

@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+import { questions } from './content';
 import { expect, test, setTheme, KNOWN } from './fixtures';
 
 for (const theme of ['light', 'dark'] as const) {
@@ -38,4 +40,114 @@ test('diagram follows the theme picker without a reload', async ({ page }) => {
   await page.locator('starlight-theme-select select').first().selectOption('dark');
   await expect(page.locator('.mermaid-dark svg')).toBeVisible();
   await expect(page.locator('.mermaid-light svg')).toBeHidden();
+});
+
+const withDiagrams = questions.filter((q) => q.diagrams > 0);
+const VIEWPORTS = [
+  { name: 'desktop', width: 1366, height: 900 },
+  { name: 'phone', width: 375, height: 812 },
+] as const;
+const MIN_TEXT_PX = 11;
+
+/**
+ * Rendered size of every piece of text in the visible diagrams: its font size times the scale the
+ * SVG is drawn at (rendered box ÷ the text's own box in SVG units), and whether it sticks out of
+ * the SVG's visible box (a clipped label).
+ */
+async function diagramText(page: Page) {
+  return page.locator('.mermaid-diagram svg').evaluateAll((svgs) =>
+    svgs
+      .filter((svg) => svg.getClientRects().length > 0)
+      .flatMap((svg) => {
+        const outer = svg.getBoundingClientRect();
+        const texts = [...svg.querySelectorAll('text, foreignObject span, foreignObject p, foreignObject div')].filter(
+          (el) => (el.textContent ?? '').trim() && !el.querySelector('span, p, div, tspan'),
+        );
+        return texts.map((el) => {
+          const rect = el.getBoundingClientRect();
+          const graphic = (el.closest('foreignObject') ?? el) as SVGGraphicsElement;
+          const own = graphic.getBBox();
+          const drawn = graphic.getBoundingClientRect();
+          const scale = own.width > 0 ? drawn.width / own.width : drawn.height / own.height;
+          return {
+            text: (el.textContent ?? '').trim().slice(0, 30),
+            px: parseFloat(getComputedStyle(el).fontSize) * scale,
+            clipped: rect.bottom > outer.bottom + 1 || rect.right > outer.right + 1 || rect.left < outer.left - 1 || rect.top < outer.top - 1,
+          };
+        });
+      }),
+  );
+}
+
+const smallest: Record<string, { px: number; where: string }> = {};
+
+for (const vp of VIEWPORTS) {
+  test(`every diagram's text renders at ≥ ${MIN_TEXT_PX} px and unclipped at ${vp.width}×${vp.height}`, async ({ page }) => {
+    test.slow();
+    await page.setViewportSize({ width: vp.width, height: vp.height });
+    expect(withDiagrams.length, 'content has diagrams').toBeGreaterThan(0);
+    for (const q of withDiagrams) {
+      await page.goto(q.href);
+      await expect(page.locator('.mermaid-diagram svg').first()).toBeAttached();
+      const texts = await diagramText(page);
+      expect(texts.length, `${q.href} has diagram text`).toBeGreaterThan(0);
+      for (const t of texts) {
+        expect(t.px, `${q.href} “${t.text}” at ${vp.name}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+        expect(t.clipped, `${q.href} “${t.text}” lies inside its diagram`).toBe(false);
+        if (!smallest[vp.name] || t.px < smallest[vp.name].px) smallest[vp.name] = { px: t.px, where: `${q.href} “${t.text}”` };
+      }
+    }
+    test.info().annotations.push({ type: 'smallest diagram text', description: `${vp.name}: ${smallest[vp.name]?.px.toFixed(1)} px (${smallest[vp.name]?.where})` });
+    console.log(`smallest diagram text at ${vp.width}×${vp.height}: ${smallest[vp.name]?.px.toFixed(2)} px — ${smallest[vp.name]?.where}`);
+  });
+}
+
+test('放大查看 opens the diagram full-screen; Esc closes it and focus returns', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (req) => {
+    if (req.resourceType() === 'script') scripts.push(req.url());
+  });
+  await page.goto(withDiagrams[0]!.href);
+  const zoom = page.getByRole('button', { name: '放大查看' }).first();
+  await expect(zoom).toBeVisible();
+  const before = new Set(scripts);
+  await zoom.click();
+  const dialog = page.getByRole('dialog', { name: '放大查看图表' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('svg')).toBeVisible();
+  // Full screen: the dialog covers the viewport.
+  const box = await dialog.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box!.width).toBeGreaterThanOrEqual(viewport.width - 1);
+  expect(box!.height).toBeGreaterThanOrEqual(viewport.height - 1);
+  expect(scripts.filter((u) => !before.has(u)).length, 'the viewer code loads on first use').toBeGreaterThan(0);
+  expect(scripts.filter((u) => /mermaid/i.test(u)), 'no Mermaid JavaScript').toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(zoom).toBeFocused();
+});
+
+test('the diagram viewer works from the keyboard: open, zoom, pan, close', async ({ page }) => {
+  await page.goto(withDiagrams[0]!.href);
+  const zoom = page.getByRole('button', { name: '放大查看' }).first();
+  await zoom.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: '放大查看图表' });
+  await expect(dialog).toBeVisible();
+  const stage = dialog.locator('.viewer-stage');
+  await expect(stage).toBeFocused();
+  const svg = dialog.locator('svg');
+  const width = async () => (await svg.boundingBox())!.width;
+  const start = await width();
+  await page.keyboard.press('+');
+  await expect.poll(width).toBeGreaterThan(start * 1.2);
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  // Arrow keys pan the enlarged view (the stage scrolls).
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => stage.evaluate((el) => el.scrollLeft + el.scrollTop)).toBeGreaterThan(0);
+  await dialog.getByRole('button', { name: '关闭' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(zoom).toBeFocused();
 });

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Importance, Status } from '../content-model/question.ts';
 import { questionHref } from '../content-model/permalink.ts';
+import { markdownToPlainText } from './share-meta.ts';
 
 export interface QuestionSummary {
   id: string;
@@ -46,7 +47,8 @@ export function summarize(entry: CollectionEntry<'docs'>): QuestionSummary {
     importance: d.importance ?? 1,
     status: d.status,
     href: questionHref(d.id, import.meta.env.BASE_URL),
-    description: d.description,
+    // Lists render it as text: a Markdown link in the frontmatter must not show as [..](..).
+    description: d.description ? markdownToPlainText(d.description) : undefined,
     filePath: entry.filePath,
     related: d.related ?? [],
   };

@@ -23,7 +23,7 @@ describe('answerExcerpt', () => {
       'livenessProbe: {}',
       '```',
     ].join('\n');
-    expect(answerExcerpt(body)).toBe('Liveness 探针：检查容器是否存活。 用 kubectl describe 查看 <事件>。');
+    expect(answerExcerpt(body)).toBe('Liveness 探针：检查容器是否存活。用 kubectl describe 查看 <事件>。');
   });
 
   it('cuts at max characters, counting a CJK character as one', () => {
@@ -58,6 +58,14 @@ describe('shareMetaTags', () => {
   it('falls back to the summary, then the title, when there is no answer yet', () => {
     expect(content(shareMetaTags({ ...input, body: ':::caution[待补充]\n:::' }), 'og:description')).toEqual(['手写的摘要']);
     expect(content(shareMetaTags({ ...input, body: '', description: undefined }), 'og:description')).toEqual(['探针有哪些？']);
+  });
+
+  it('gives the page a meta description without Markdown syntax', () => {
+    const description = '在[上一章节](/q/service-hands-on/)中提到，**NodePort** 和 `LoadBalancer` 都有缺点';
+    expect(content(shareMetaTags({ ...input, description }), 'description')).toEqual([
+      '在上一章节中提到，NodePort 和 LoadBalancer 都有缺点',
+    ]);
+    expect(content(shareMetaTags({ ...input, description: undefined }), 'description')).toEqual(['存活探针检查容器是否存活。']);
   });
 });
 

@@ -16,7 +16,17 @@ export interface HeadTag {
  * “:::tip” or a section title; what remains is the answer's opening sentences.
  */
 export function answerExcerpt(body: string, max = 120): string {
-  const text = body
+  const text = markdownToPlainText(body);
+  const chars = [...text]; // code points, so a CJK character counts as one
+  return chars.length <= max ? text : `${chars.slice(0, max).join('').trimEnd()}…`;
+}
+
+/**
+ * Markdown/MDX as the plain text a reader sees, for places that cannot render Markdown: meta
+ * descriptions, link previews, the one-line summaries on topic pages.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
     // Fenced blocks (code, Mermaid): a preview cannot show them.
     .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|(?![\s\S]))$/gm, ' ')
     .replace(/^\s*(import|export)\s[^\n]*$/gm, ' ')
@@ -34,9 +44,9 @@ export function answerExcerpt(body: string, max = 120): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
     .replace(/[*`~|]/g, '')
     .replace(/\s+/g, ' ')
+    // Joining blocks must not leave a space after a full-width mark (“存活。 用”).
+    .replace(/([，。；：！？、）」』》】”]) /g, '$1')
     .trim();
-  const chars = [...text]; // code points, so a CJK character counts as one
-  return chars.length <= max ? text : `${chars.slice(0, max).join('').trimEnd()}…`;
 }
 
 export interface ShareInput {
@@ -54,12 +64,15 @@ export interface ShareInput {
  * answer. `summary` card, because we have no preview image (Starlight announces a large image).
  */
 export function shareMetaTags(input: ShareInput): HeadTag[] {
-  const excerpt = answerExcerpt(input.body) || input.description?.trim() || input.title;
+  const summary = input.description ? markdownToPlainText(input.description) : '';
+  const excerpt = answerExcerpt(input.body) || summary || input.title;
   const meta = (key: 'name' | 'property', value: string, content: string): HeadTag => ({
     tag: 'meta',
     attrs: { [key]: value, content },
   });
   return [
+    // Replaces Starlight's, which would carry the frontmatter's Markdown ([链接](/q/…)) verbatim.
+    meta('name', 'description', summary || excerpt),
     meta('property', 'og:title', input.title),
     meta('property', 'og:description', excerpt),
     meta('name', 'twitter:card', 'summary'),

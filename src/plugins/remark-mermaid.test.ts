@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
@@ -7,7 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { remarkMermaid, type RenderDiagram } from './remark-mermaid.ts';
+import { remarkMermaid, type RenderBatch } from './remark-mermaid.ts';
 
 const DOC = ['# 标题', '', '```mermaid', 'flowchart LR', '  A[调度器] --> B[kubelet]', '```', '', '```yaml', 'a: 1', '```', ''].join('\n');
 
@@ -22,21 +22,26 @@ async function toHtml(markdown: string, options: Parameters<typeof remarkMermaid
   return String(out);
 }
 
+/** Records one entry per rendered SVG and the size of every batch call. */
 const fakeRenderer = () => {
   const calls: string[] = [];
-  const render: RenderDiagram = async (source, theme, prefix) => {
-    calls.push(theme);
-    return `<svg id="${prefix}" data-theme="${theme}"><text>${source.length}</text></svg>`;
+  const batches: number[] = [];
+  const renderBatch: RenderBatch = async (sources, theme, ids) => {
+    batches.push(sources.length);
+    return sources.map((source, i) => {
+      calls.push(theme);
+      return { status: 'fulfilled', value: `<svg id="${ids[i]}" data-theme="${theme}"><text>${source.length}</text></svg>` };
+    });
   };
-  return { calls, render };
+  return { calls, batches, renderBatch };
 };
 
 describe('remarkMermaid', () => {
   it('replaces a mermaid block by a light and a dark inline SVG and leaves other code alone', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
-    const { render } = fakeRenderer();
-    const html = await toHtml(DOC, { cacheDir, render });
-    expect(html).toContain('<figure class="mermaid-diagram">');
+    const { renderBatch } = fakeRenderer();
+    const html = await toHtml(DOC, { cacheDir, renderBatch });
+    expect(html).toContain('<figure class="mermaid-diagram" tabindex="0">');
     expect(html).toMatch(/<div class="mermaid-variant mermaid-light"><svg[^>]*data-theme="default"/);
     expect(html).toMatch(/<div class="mermaid-variant mermaid-dark"><svg[^>]*data-theme="dark"/);
     expect(html).not.toContain('language-mermaid');
@@ -46,18 +51,62 @@ describe('remarkMermaid', () => {
   it('reuses cached SVGs for unchanged diagrams instead of rendering again', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const first = fakeRenderer();
-    await toHtml(DOC, { cacheDir, render: first.render });
+    await toHtml(DOC, { cacheDir, renderBatch: first.renderBatch });
     expect(first.calls.sort()).toEqual(['dark', 'default']);
 
     const second = fakeRenderer();
-    const html = await toHtml(DOC, { cacheDir, render: second.render });
+    const html = await toHtml(DOC, { cacheDir, renderBatch: second.renderBatch });
     expect(second.calls).toEqual([]);
     expect(html).toContain('mermaid-dark');
 
     const third = fakeRenderer();
-    await toHtml(DOC.replace('kubelet', 'kube-proxy'), { cacheDir, render: third.render });
+    await toHtml(DOC.replace('kubelet', 'kube-proxy'), { cacheDir, renderBatch: third.renderBatch });
     expect(third.calls).toHaveLength(2);
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.svg'))).toHaveLength(4);
+  });
+
+  it('renders the uncached diagrams of files compiled together in one call per theme', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const fake = fakeRenderer();
+    const docs = ['kubelet', 'kube-proxy', 'etcd', 'coredns'].map((name) => DOC.replace('kubelet', name));
+    const processor = unified().use(remarkParse).use(remarkMermaid, { cacheDir, renderBatch: fake.renderBatch }).use(remarkRehype).use(rehypeStringify);
+    const pages = await Promise.all(docs.map((value, i) => processor.process(new VFile({ value, path: `content/docs/x/${i}.mdx` }))));
+    expect(fake.batches).toEqual([4, 4]);
+    // Each SVG keeps an id of its own, so two diagrams on one page never share marker ids.
+    const ids = pages.flatMap((p) => [...String(p).matchAll(/<svg id="([^"]+)"/g)].map((m) => m[1]));
+    expect(new Set(ids).size).toBe(8);
+  });
+
+  it('renders every uncached diagram of the content directory in one batch at the first miss', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const contentDir = await mkdtemp(join(tmpdir(), 'content-'));
+    const docs = ['kubelet', 'kube-proxy', 'etcd'].map((name) => DOC.replace('kubelet', name));
+    await mkdir(join(contentDir, 'topic'));
+    await Promise.all(docs.map((d, i) => writeFile(join(contentDir, 'topic', `${i}.mdx`), d)));
+    const fake = fakeRenderer();
+    const options = { cacheDir, renderBatch: fake.renderBatch, prefetchDir: contentDir };
+    const processor = unified().use(remarkParse).use(remarkMermaid, options).use(remarkRehype).use(rehypeStringify);
+    for (const [i, value] of docs.entries()) {
+      // One file at a time: without the scan each file would start a batch of its own.
+      await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.mdx`) }));
+    }
+    expect(fake.batches).toEqual([3, 3]);
+  });
+
+  it('never lets the column shrink a diagram so far that its smallest text drops below 11 px', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const wide: RenderBatch = async (sources, _theme, ids) =>
+      sources.map((_, i) => ({
+        status: 'fulfilled',
+        value: `<svg id="${ids[i]}" viewBox="0 0 1600 400" style="font-size:16px"><text font-size="12px">1</text><text>A</text></svg>`,
+      }));
+    const html = await toHtml(DOC, { cacheDir, renderBatch: wide });
+    // 12 px text drawn at ≥ 11.5 px needs ≥ 1600 × 11.5 / 12 = 1534 px of width; narrower columns scroll.
+    expect(html).toContain('--mermaid-min-width: 1534px');
+    const narrow: RenderBatch = async (sources, _theme, ids) =>
+      sources.map((_, i) => ({ status: 'fulfilled', value: `<svg id="${ids[i]}" viewBox="0 0 300 100" style="font-size:16px"><text>A</text></svg>` }));
+    const small = await toHtml(DOC.replace('kubelet', 'etcd'), { cacheDir, renderBatch: narrow });
+    expect(small).toContain('--mermaid-min-width: 216px');
   });
 
   it('renders real SVG with Chinese labels in headless Chromium', async () => {
@@ -65,6 +114,7 @@ describe('remarkMermaid', () => {
     const html = await toHtml(DOC, { cacheDir });
     expect(html.match(/<svg/g)?.length).toBe(2);
     expect(html).toContain('调度器');
+    expect(html, 'batch-local ids are renamed').not.toContain('mermaidbatch');
   });
 
   it('fails with the file and line of an invalid diagram', async () => {

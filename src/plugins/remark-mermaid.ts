@@ -1,4 +1,3 @@
-import { appendFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent } from 'hast';
@@ -9,17 +8,18 @@ import type { VFile } from 'vfile';
 import { createMermaidRenderer } from 'mermaid-isomorphic';
 import { chromiumLaunchOptions } from '../lib/chromium.ts';
 import { inlineSvgStyles } from './inline-svg-styles.ts';
-import { SvgCache } from './mermaid-cache.ts';
+import type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
+import { DiagramStore } from './mermaid-store.ts';
 
-export type MermaidTheme = 'default' | 'dark';
-
-/** Renders one diagram to an SVG string, or throws with Mermaid's parse error. */
-export type RenderDiagram = (source: string, theme: MermaidTheme, idPrefix: string) => Promise<string>;
+export type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 
 export interface RemarkMermaidOptions {
   /** Where rendered SVGs are kept between builds. */
   cacheDir: string;
-  render?: RenderDiagram;
+  /** Renders a batch of diagrams; defaults to mermaid-isomorphic in headless Chromium. */
+  renderBatch?: RenderBatch;
+  /** Content directory whose diagrams are all rendered in one batch at the first cache miss. */
+  prefetchDir?: string;
 }
 
 /** The two variants we render; CSS shows the one matching Starlight's `data-theme`. */
@@ -31,24 +31,75 @@ const VARIANTS = [
 export const DIAGRAM_FONT =
   '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif';
 
+/**
+ * Sequence diagrams: Mermaid's defaults give every participant 200 px and never wrap a message,
+ * so six participants already need a 1,400 px canvas, which a text column can only show at an
+ * unreadable scale. Wrapped messages and narrower lanes keep them near the column width; the
+ * extra bottom margin keeps the label under a mirrored `actor` figure inside the canvas.
+ */
+export const MERMAID_CONFIG = {
+  fontFamily: DIAGRAM_FONT,
+  sequence: { wrap: true, width: 120, actorMargin: 30, bottomMarginAdj: 12 },
+} as const;
+
 const mermaidVersion = (): string => {
   const require = createRequire(import.meta.url);
   return (require('mermaid/package.json') as { version: string }).version;
 };
 
-/** Default renderer: mermaid-isomorphic in headless Chromium; the browser starts only for uncached diagrams. */
-function defaultRender(): RenderDiagram {
+let batchCount = 0;
+
+/**
+ * Default batch renderer: mermaid-isomorphic renders every diagram of a call in one page of one
+ * headless Chromium; the browser starts only when something is not cached. Mermaid numbers the
+ * SVGs of a call `<prefix>-<index>`; each is renamed to its content-derived id so the cached SVG
+ * does not depend on which batch it happened to be rendered in.
+ */
+function isomorphicBatch(): RenderBatch {
   const renderer = createMermaidRenderer({ launchOptions: chromiumLaunchOptions() });
-  return async (source, theme, prefix) => {
-    const [result] = await renderer([source], {
-      prefix,
-      mermaidConfig: { theme, fontFamily: DIAGRAM_FONT },
+  return async (sources, theme, ids) => {
+    const prefix = `mermaidbatch${++batchCount}`;
+    const results = await renderer([...sources], { prefix, mermaidConfig: { ...MERMAID_CONFIG, theme } });
+    return results.map((result, i): PromiseSettledResult<string> => {
+      if (result.status === 'rejected') {
+        const reason: unknown = result.reason;
+        return { status: 'rejected', reason: reason instanceof Error ? reason : new Error(String((reason as { message?: string })?.message ?? reason)) };
+      }
+      const svg = result.value.svg.replace(new RegExp(`${result.value.id}(?![0-9])`, 'g'), ids[i] ?? result.value.id);
+      return { status: 'fulfilled', value: svg };
     });
-    if (!result) throw new Error('Mermaid returned no result');
-    if (result.status === 'rejected') {
-      throw result.reason instanceof Error ? result.reason : new Error(String(result.reason));
-    }
-    return result.value.svg;
+  };
+}
+
+/** Every MDX file compiled by this process shares one store: one queue, one browser session. */
+const stores = new Map<string, DiagramStore>();
+
+function storeFor(options: RemarkMermaidOptions): DiagramStore {
+  const storeOptions = {
+    cacheDir: options.cacheDir,
+    keyParts: [mermaidVersion(), JSON.stringify(MERMAID_CONFIG)],
+    prefetchDir: options.prefetchDir,
+  };
+  if (options.renderBatch) return new DiagramStore({ ...storeOptions, renderBatch: options.renderBatch });
+  const shared = `${options.cacheDir}\0${options.prefetchDir ?? ''}`;
+  let store = stores.get(shared);
+  if (!store) stores.set(shared, (store = new DiagramStore({ ...storeOptions, renderBatch: isomorphicBatch() })));
+  return store;
+}
+
+/**
+ * Starts rendering the uncached diagrams of `prefetchDir` when `astro build` starts, seconds
+ * before the first MDX file is compiled; the remark plugin with the same options then finds them
+ * rendered or in flight. Only for builds: `astro dev` renders on demand.
+ */
+export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: string }) {
+  return {
+    name: 'mermaid-prefetch',
+    hooks: {
+      'astro:build:start': () => {
+        void storeFor(options).warm();
+      },
+    },
   };
 }
 
@@ -57,21 +108,9 @@ function defaultRender(): RenderDiagram {
  * so readers download no diagram JavaScript. An invalid diagram fails the build at its line.
  */
 export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (options) {
-  const cache = new SvgCache(options.cacheDir);
-  const version = mermaidVersion();
-  let render: RenderDiagram | undefined = options.render;
-
-  const renderCached = async (source: string, theme: MermaidTheme): Promise<string> => {
-    const key = SvgCache.key(version, theme, DIAGRAM_FONT, source);
-    const hit = await cache.get(key);
-    if (hit !== undefined) return hit;
-    render ??= defaultRender();
-    const start = Date.now();
-    const svg = await render(source, theme, `mermaid-${key.slice(0, 10)}`);
-    await cache.set(key, svg);
-    await recordTiming(options.cacheDir, start, Date.now());
-    return svg;
-  };
+  const store = storeFor(options);
+  void store.warm();
+  const renderCached = (source: string, theme: MermaidTheme) => store.svg(source, theme);
 
   return async (tree: Root, file: VFile) => {
     const blocks: { node: Code; index: number; parent: Parent }[] = [];
@@ -87,19 +126,23 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
           const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
           file.fail(`Mermaid 图无法渲染（请检查语法）：${reason}`, node, 'remark-mermaid:invalid-diagram');
         }
-        const children: ElementContent[] = VARIANTS.map((v, i) => ({
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['mermaid-variant', v.className], style: naturalWidthStyle(svgs[i] ?? '') },
-          children: svgToHast(svgs[i] ?? ''),
-        }));
+        const children: ElementContent[] = VARIANTS.map((v, i) => {
+          const svg = svgToHast(svgs[i] ?? '');
+          return {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['mermaid-variant', v.className], style: legibleWidthStyle(svgs[i] ?? '', svg) },
+            children: svg,
+          };
+        });
         // A node type unknown to mdast-util-to-hast becomes exactly the element described in `data`.
         const figure = {
           type: 'mermaidDiagram',
           position: node.position,
           data: {
             hName: 'figure',
-            hProperties: { className: ['mermaid-diagram'] },
+            // Wide diagrams scroll sideways; keyboard users must be able to focus and scroll them.
+            hProperties: { className: ['mermaid-diagram'], tabIndex: 0 },
             hChildren: children satisfies Element['children'],
           },
         };
@@ -116,19 +159,30 @@ function svgToHast(svg: string): ElementContent[] {
   return root.children as ElementContent[];
 }
 
-/**
- * Mermaid scales a diagram down to the column width; on a phone a wide flowchart would become
- * unreadable, so CSS keeps it at (most of) its natural width and lets the figure scroll.
- */
-function naturalWidthStyle(svg: string): string | undefined {
-  const width = Number(/viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"/.exec(svg)?.[1]);
-  return Number.isFinite(width) && width > 0 ? `--mermaid-width: ${Math.round(width)}px` : undefined;
-}
+/** The smallest text a reader must be able to read without zooming, in CSS px. */
+export const MIN_TEXT_PX = 11;
 
-/** `npm run bench` reads these spans to split build time into astro, diagrams and search index. */
-async function recordTiming(cacheDir: string, start: number, end: number): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  await appendFile(`${cacheDir}/timings.jsonl`, `${JSON.stringify({ start, end })}\n`);
+/**
+ * The SVG scales down with the column (max-width: 100%), but never so far that its smallest text
+ * drops below MIN_TEXT_PX: `--mermaid-min-width` is the width at which that happens (at most
+ * the natural width); a narrower column scrolls sideways instead (see custom.css).
+ */
+function legibleWidthStyle(svg: string, tree: ElementContent[]): string | undefined {
+  const width = Number(/viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"/.exec(svg)?.[1]);
+  if (!Number.isFinite(width) || width <= 0) return undefined;
+  const sizes: number[] = [];
+  for (const node of tree) {
+    visit(node, 'element', (el: Element) => {
+      const style = typeof el.properties.style === 'string' ? el.properties.style : '';
+      for (const m of style.matchAll(/font-size:\s*([\d.]+)px/g)) sizes.push(Number(m[1]));
+      const attr = parseFloat(String(el.properties.fontSize ?? ''));
+      if (attr > 0) sizes.push(attr);
+    });
+  }
+  const smallest = sizes.length ? Math.min(...sizes) : 16;
+  // A little headroom: browsers round the rendered glyph box.
+  const minWidth = Math.min(width, Math.ceil((width * (MIN_TEXT_PX + 0.5)) / smallest));
+  return `--mermaid-width: ${Math.round(width)}px; --mermaid-min-width: ${minWidth}px`;
 }
 
 export default remarkMermaid;

@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { hasGapNotice } from '../src/lib/gap-notices.ts';
+import { SITE } from '../src/site.config.ts';
+import { questions, topics } from './content';
+import { expect, test } from './fixtures';
+
+/**
+ * How Markdown turns into what a reader sees: emphasis next to Chinese punctuation, spacing,
+ * anchors, descriptions, collapsed answers from other notes, and the pages that list the gaps.
+ */
+
+const body = (file: string) => readFileSync(file, 'utf8');
+const withOtherAnswers = questions.filter((q) => /^::::other-answer\[/m.test(body(q.file)));
+
+/** Text of a page as a reader sees it (not code, diagrams or scripts), one string per block. */
+async function blocksOf(page: Page, href: string): Promise<string[]> {
+  const html = await (await page.request.get(href)).text();
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    doc.querySelectorAll('script, style, svg, template').forEach((el) => el.remove());
+    // Code keeps its place (a private-use character) so the text around it is not glued together.
+    doc.querySelectorAll('pre, code, kbd').forEach((el) => el.replaceWith('\ue000'));
+    const root = doc.querySelector('.sl-markdown-content') ?? doc.body;
+    return [...root.querySelectorAll('p, li, td, th, h2, h3, h4, summary, blockquote')]
+      .filter((el) => !el.querySelector('p, li, td, th'))
+      .map((el) => el.textContent ?? '');
+  }, html);
+}
+
+test('no literal ** or ~~ is left in the rendered text of any question', async ({ page }) => {
+  test.slow();
+  const leftovers: string[] = [];
+  for (const q of questions) {
+    for (const text of await blocksOf(page, q.href)) {
+      for (const m of text.matchAll(/.{0,12}(\*\*|~~).{0,12}/g)) leftovers.push(`${q.href}: ${m[0]}`);
+    }
+  }
+  expect(leftovers).toEqual([]);
+});
+
+test('no space follows full-width punctuation inside a sentence', async ({ page }) => {
+  test.slow();
+  const stray: string[] = [];
+  for (const href of ['/', ...questions.map((q) => q.href)]) {
+    for (const text of await blocksOf(page, href)) {
+      for (const m of text.matchAll(/.{0,8}[，。；：！？、）」』》】”][ \t\u00a0\u3000]+[^\s|→\ue000].{0,6}/g)) stray.push(`${href}: ${m[0]}`);
+    }
+  }
+  expect(stray).toEqual([]);
+});
+
+/** The meta description, og:description and topic-page summaries of a page, from its HTML. */
+async function summariesOf(page: Page, href: string) {
+  const html = await (await page.request.get(href)).text();
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
+    return {
+      description: meta('meta[name="description"]'),
+      og: meta('meta[property="og:description"]'),
+      cards: [...doc.querySelectorAll('main li p')].map((p) => p.textContent ?? ''),
+    };
+  }, html);
+}
+
+test('meta descriptions and topic-page summaries carry no Markdown syntax', async ({ page }) => {
+  test.slow();
+  const markdown = /\]\(|\*\*|`|^#|:::/;
+  for (const q of questions) {
+    const { description, og } = await summariesOf(page, q.href);
+    expect(description, q.href).toBeTruthy();
+    expect(description, `${q.href} meta description`).not.toMatch(markdown);
+    expect(og, `${q.href} og:description`).not.toMatch(markdown);
+  }
+  for (const t of topics.filter((x) => x.questions.length > 0)) {
+    const { cards } = await summariesOf(page, t.href);
+    for (const text of cards) expect(text, `${t.href} summary`).not.toMatch(markdown);
+  }
+});
+
+test('heading anchors have no leading hyphen and the table of contents points at them', async ({ page }) => {
+  test.slow();
+  for (const q of questions) {
+    const html = await (await page.request.get(q.href)).text();
+    const { ids, toc } = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'text/html');
+      return {
+        ids: [...doc.querySelectorAll('.sl-markdown-content :is(h2, h3, h4)[id]')].map((h) => h.id),
+        toc: [...doc.querySelectorAll('starlight-toc a[href^="#"]')]
+          .map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)))
+          .filter((h) => h !== '_top'),
+      };
+    }, html);
+    for (const id of ids) expect(id, `${q.href}#${id}`).not.toMatch(/^-|-$/);
+    for (const target of toc) expect(ids, `${q.href} TOC link #${target}`).toContain(target);
+  }
+});
+
+test('the home page title names the site once', async ({ page }) => {
+  await page.goto('/');
+  const title = await page.title();
+  expect(title).toContain(SITE.title);
+  expect(title.split(SITE.title).length - 1, title).toBe(1);
+});
+
+test.describe('404', () => {
+  // The document itself answers 404, which Chromium logs as a console error.
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+  test('the 404 page does not claim /404/ as its canonical address', async ({ page }) => {
+  const response = await page.goto('/q/no-such-question-here/');
+  expect(response?.status()).toBe(404);
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+  expect(canonical ?? '').not.toMatch(/404/);
+  expect((await page.locator('meta[property="og:url"]').getAttribute('content')) ?? '').not.toMatch(/404/);
+});
+});
+
+test('/todo/ lists every question whose answer is missing, incomplete or marked 原文缺失/待补充', async ({ page }) => {
+  const expected = questions.filter((q) => q.status !== 'answered' || hasGapNotice(body(q.file)));
+  expect(expected.length).toBeGreaterThan(0);
+  await page.goto('/todo/');
+  const listed = await page.locator('.todo-list li > a:first-child').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(new Set(listed)).toEqual(new Set(expected.map((q) => q.href)));
+});
+
+test('badges on /todo/ do not touch each other', async ({ page }) => {
+  await page.goto('/todo/');
+  const gaps = await page.locator('.todo-list li').evaluateAll((items) =>
+    items.flatMap((li) => {
+      const badges = [...li.querySelectorAll('.q-badge')].map((b) => b.getBoundingClientRect());
+      return badges.slice(1).map((b, i) => b.left - badges[i]!.right);
+    }),
+  );
+  expect(gaps.length).toBeGreaterThan(0);
+  for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(4);
+});
+
+test.describe('answers from other notes', () => {
+  test.beforeAll(() => {
+    expect(withOtherAnswers.length, 'content has ::::other-answer sections').toBeGreaterThan(0);
+  });
+
+  test('are collapsed by default and labelled with their note', async ({ page }) => {
+    for (const q of withOtherAnswers) {
+      await page.goto(q.href);
+      const boxes = page.locator('details.other-answer');
+      const count = (body(q.file).match(/^::::other-answer\[/gm) ?? []).length;
+      await expect(boxes, q.href).toHaveCount(count);
+      for (const box of await boxes.all()) {
+        await expect(box).not.toHaveAttribute('open');
+        await expect(box.locator(':scope > summary')).toContainText(/笔记 \d{3}/);
+        await expect(box.locator('h2').first()).toBeHidden();
+      }
+    }
+  });
+
+  test('a link to a heading inside opens the box', async ({ page }) => {
+    const q = withOtherAnswers[0]!;
+    await page.goto(q.href);
+    const id = await page.locator('details.other-answer :is(h2, h3)[id]').first().getAttribute('id');
+    expect(id).toBeTruthy();
+    await page.goto(`${q.href}#${encodeURIComponent(id!)}`);
+    const heading = page.locator(`[id="${id}"]`);
+    await expect(heading).toBeVisible();
+    await expect(heading).toBeInViewport();
+  });
+
+  test('the table of contents opens the box it points into', async ({ page }) => {
+    const q = withOtherAnswers[0]!;
+    await page.goto(q.href);
+    const id = await page.locator('details.other-answer h2[id]').first().getAttribute('id');
+    const hrefs = await page.locator('starlight-toc a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href') ?? '')));
+    const index = hrefs.indexOf(`#${id}`);
+    expect(index, `TOC links to #${id}`).toBeGreaterThanOrEqual(0);
+    await page.locator('starlight-toc a').nth(index).click();
+    await expect(page.locator(`[id="${id}"]`)).toBeVisible();
+  });
+
+  test('print shows them in full', async ({ page }) => {
+    const q = withOtherAnswers[0]!;
+    await page.goto(q.href);
+    await page.emulateMedia({ media: 'print' });
+    for (const box of await page.locator('details.other-answer').all()) {
+      await expect(box.locator('h2').first()).toBeVisible();
+    }
+  });
+
+  test('stay in the search index', async ({ page }) => {
+    const q = withOtherAnswers[0]!;
+    await page.goto(q.href);
+    // A sentence that only the collapsed answer holds, searched with the site's own Pagefind index.
+    const sentence = await page.locator('details.other-answer p').first().evaluate((p) => (p.textContent ?? '').split(/[，。：；]/)[0]!.trim());
+    expect(sentence.length).toBeGreaterThan(4);
+    const base = new URL(page.url()).origin;
+    const urls = await page.evaluate(
+      async ({ term, pagefind }) => {
+        const pf = await import(pagefind);
+        await pf.init();
+        const found = await pf.search(term);
+        return Promise.all(found.results.slice(0, 20).map(async (r: { data: () => Promise<{ url: string }> }) => (await r.data()).url));
+      },
+      { term: sentence, pagefind: `${base}/pagefind/pagefind.js` },
+    );
+    expect(urls.map((u) => u.replace(/\.html$/, '/').replace(/\/index\/$/, '/')), sentence).toContain(q.href);
+  });
+});
