@@ -88,6 +88,13 @@ describe('acceptance rule on MDX structure', () => {
     expect(check(list + '中间的段落。\n\n' + fix)).toEqual(['1:6 deprecated/k8s-gcr-io']);
   });
 
+  it('judges blocks among their siblings inside a section container such as ::::other-answer', () => {
+    const section = (inner: string) => `::::other-answer[笔记 001]\n## 另一份笔记的回答\n\n${inner}::::\n`;
+    const fix = ':::caution[编者更正]\n改用 registry.k8s.io。\n:::\n';
+    expect(check(section('镜像 k8s.gcr.io/pause。\n\n' + fix))).toEqual([]);
+    expect(check(section('镜像 k8s.gcr.io/pause。\n\n中间的段落。\n\n' + fix))).toEqual(['4:4 deprecated/k8s-gcr-io']);
+  });
+
   it('does not accept a tip or a correction whose title is not 编者更正 as a following correction', () => {
     expect(check('PSP 限制特权。\n\n:::tip[小结]\n无。\n:::\n')).toEqual(['1:1 deprecated/pod-security-policy']);
   });

@@ -1,4 +1,5 @@
 import type { Code, Nodes, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { isManifest, removedApiOf } from '../lib/k8s-validate.ts';
@@ -55,19 +56,30 @@ export const isEditorialAside = (node: Nodes) => directiveLabel(node)?.startsWit
 const isCorrection = (node: Nodes | undefined) =>
   node !== undefined && node.type === 'containerDirective' && node.name === 'caution' && (directiveLabel(node) ?? '').startsWith('编者更正');
 
+/** Asides are blocks of their own; any other container directive (::::other-answer) holds a section. */
+const ASIDES = new Set(['note', 'tip', 'caution', 'danger']);
+const isSectionContainer = (node: RootContent): node is ContainerDirective =>
+  node.type === 'containerDirective' && !ASIDES.has(node.name);
+
 function checkTerms(file: string, body: string, tree: Root, data: Deprecations): Diagnostic[] {
   const units: Unit[] = [];
-  const blocks = tree.children;
-  // Blank lines only between a block and the correction that follows it.
-  const followedByCorrection = (i: number) => {
-    const next = blocks[i + 1];
-    return isCorrection(next) && body.slice(blocks[i]!.position!.end.offset, next!.position!.start.offset).trim() === '';
+  // Blocks are judged among their siblings: at the top level, or inside a section container such as
+  // ::::other-answer, whose children are the section's own top-level blocks.
+  const walkBlocks = (blocks: readonly RootContent[], inherited: boolean) => {
+    // Blank lines only between a block and the correction that follows it.
+    const followedByCorrection = (i: number) => {
+      const next = blocks[i + 1];
+      return isCorrection(next) && body.slice(blocks[i]!.position!.end.offset, next!.position!.start.offset).trim() === '';
+    };
+    blocks.forEach((block, i) => {
+      // A heading belongs with the first paragraph of its section: a correction after that paragraph covers both.
+      const corrected =
+        inherited || followedByCorrection(i) || (block.type === 'heading' && blocks[i + 1]?.type !== 'heading' && followedByCorrection(i + 1));
+      if (isSectionContainer(block)) walkBlocks(block.children, corrected);
+      else collectUnits(block, { editorial: false, corrected }, units);
+    });
   };
-  blocks.forEach((block, i) => {
-    // A heading belongs with the first paragraph of its section: a correction after that paragraph covers both.
-    const corrected = followedByCorrection(i) || (block.type === 'heading' && blocks[i + 1]?.type !== 'heading' && followedByCorrection(i + 1));
-    collectUnits(block, { editorial: false, corrected }, units);
-  });
+  walkBlocks(tree.children, false);
 
   const out: Diagnostic[] = [];
   const firstOnPage = new Set<string>();
