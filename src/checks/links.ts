@@ -2,18 +2,19 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { headingSlug } from '../plugins/rehype-heading-slugs.ts';
 import { error, type Diagnostic } from './diagnostics.ts';
 import type { ContentCheck } from './page.ts';
 
 /** Pages that exist besides questions and topics; everything else under / must be checked. */
-export const STATIC_PAGES = new Set(['/', '/practice/', '/all/', '/random/', '/todo/']);
+export const STATIC_PAGES = new Set(['/', '/practice/', '/all/', '/random/', '/todo/', '/glossary/']);
 
-/** The heading ids Astro will generate (github-slugger, as in rehypeHeadingIds), plus Starlight's #_top. */
+/** The heading ids the build generates (rehypeHeadingSlugs: github-slugger without emoji), plus Starlight's #_top. */
 export function headingIds(tree: Root): Set<string> {
   const slugger = new GithubSlugger();
   const ids = new Set<string>(['_top']);
   visit(tree, 'heading', (node: Heading) => {
-    ids.add(slugger.slug(toString(node)));
+    ids.add(headingSlug(slugger, toString(node)));
   });
   return ids;
 }
@@ -58,7 +59,8 @@ function resolve(url: string, own: Set<string>, t: LinkTarget): { rule: string; 
     if (hash && headings && !headings.has(hash)) return { rule: 'link/anchor', message: `问题 ${id} 里没有锚点 #${hash}` };
     return undefined;
   }
-  const topic = /^\/topics\/([^/]+)\/$/.exec(path);
+  // Per-topic pages: /topics/<t>/, and the practice and printable pages /practice/<t>/ and /all/<t>/ (first part).
+  const topic = /^\/(?:topics|practice|all)\/([^/]+)\/$/.exec(path);
   if (topic) return t.topics.has(topic[1]!) ? undefined : { rule: 'link/broken', message: `链接指向不存在的专题 ${rawPath}` };
   return STATIC_PAGES.has(path) ? undefined : { rule: 'link/broken', message: `站内没有页面 ${rawPath}` };
 }
