@@ -51,7 +51,7 @@ test('random within a topic stays in the topic', async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`/q/(${topic.questions.map((q) => q.id).join('|')})/$`));
   // “练习本专题” from a question leads to a practice session limited to its topic.
   await page.getByRole('navigation', { name: '相关问题' }).getByRole('link', { name: '练习本专题' }).click();
-  // The practice page carries every answer, so it takes a while before its script has run.
+  // Wait for the load event: the topic filter is applied by the practice script.
   await page.waitForURL(new RegExp(`/practice/\\?topic=${topic.id}$`), { waitUntil: 'load' });
   await expect(page.getByLabel('专题')).toHaveValue(topic.id);
   await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${topic.questions.length} 题`);
