@@ -94,7 +94,8 @@ for (const vp of VIEWPORTS) {
       for (const t of texts) {
         expect(t.px, `${q.href} “${t.text}” at ${vp.name}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
         expect(t.clipped, `${q.href} “${t.text}” lies inside its diagram`).toBe(false);
-        if (!smallest[vp.name] || t.px < smallest[vp.name].px) smallest[vp.name] = { px: t.px, where: `${q.href} “${t.text}”` };
+        const sofar = smallest[vp.name];
+        if (!sofar || t.px < sofar.px) smallest[vp.name] = { px: t.px, where: `${q.href} “${t.text}”` };
       }
     }
     test.info().annotations.push({ type: 'smallest diagram text', description: `${vp.name}: ${smallest[vp.name]?.px.toFixed(1)} px (${smallest[vp.name]?.where})` });
