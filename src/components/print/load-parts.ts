@@ -40,3 +40,8 @@ export function loadTopicParts(): Promise<TopicPart[]> {
 
 /** `[...part]` route param: undefined for part 1, "2", "3"… after it. */
 export const partParam = (part: number) => (part === 1 ? undefined : String(part));
+
+/** Static paths of the per-topic pages (/all/<topic>/[n/], /practice/<topic>/[n/]): one per part. */
+export async function topicPartPaths() {
+  return (await loadTopicParts()).map((p) => ({ params: { topic: p.topic.id, part: partParam(p.part) }, props: { p } }));
+}
