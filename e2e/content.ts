@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseFrontmatter } from '../src/checks/frontmatter.ts';
 import { questionHref } from '../src/content-model/permalink.ts';
 import { readTopics } from '../src/content-model/topics.ts';
+import { hasGapNotice } from '../src/lib/gap-notices.ts';
 
 /**
  * What the content says, read at test time from content/topics.yaml and the frontmatter of
@@ -92,7 +93,9 @@ export function topic(id: string): Topic {
 }
 
 /** Questions whose answer is missing or incomplete: what the 待补充 page and status notices are about. */
-export const incomplete = (qs: readonly Question[] = questions) => qs.filter((q) => q.status !== 'answered');
+/** What /todo/ lists: answers not marked answered, or carrying a 原文缺失/待补充 notice in the text. */
+export const incomplete = (qs: readonly Question[] = questions) =>
+  qs.filter((q) => q.status !== 'answered' || hasGapNotice(readFileSync(q.file, 'utf8')));
 
 /** The 常考和高频 practice scope. */
 export const isImportant = (q: Question) => q.importance >= 2;

@@ -193,7 +193,7 @@ test.describe('answers on demand', () => {
     const id = (await card.getAttribute('data-id'))!;
     const text = await firstParagraph(page, `/q/${id}/`);
     expect(text).not.toBe('');
-    await card.locator('summary').click();
+    await card.locator('.practice-answer > summary').click();
     await expect(card.locator('.practice-answer-body')).toContainText(text);
   });
 
@@ -204,7 +204,7 @@ test.describe('answers on demand', () => {
       await page.route('**/practice-answers/**', (route) => route.abort());
       await page.goto(`/practice/?topic=${topic.id}`);
       const card = visibleCard(page);
-      await card.locator('summary').click();
+      await card.locator('.practice-answer > summary').click();
       const body = card.locator('.practice-answer-body');
       await expect(body).toContainText('答案加载失败');
       const link = body.getByRole('link', { name: new RegExp(topic.title) });
@@ -215,9 +215,9 @@ test.describe('answers on demand', () => {
 
       // The network is back: opening the answer again fetches it.
       await page.unroute('**/practice-answers/**');
-      await card.locator('summary').click();
+      await card.locator('.practice-answer > summary').click();
       await expect(body).toBeHidden();
-      await card.locator('summary').click();
+      await card.locator('.practice-answer > summary').click();
       await expect(body.locator('[data-answer-placeholder]')).toHaveCount(0);
     });
   });
@@ -235,7 +235,7 @@ test.describe('answers on demand', () => {
       await expect(cards.first()).toBeVisible();
       const first = cards.first();
       const text = await firstParagraph(page, `/q/${await first.getAttribute('data-id')}/`);
-      await first.locator('summary').click();
+      await first.locator('.practice-answer > summary').click();
       await expect(first.locator('.practice-answer-body')).toContainText(text);
       // Every question of the topic is on its practice pages (one, or several for a long topic).
       const pages = [

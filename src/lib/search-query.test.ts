@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineResults, mergeTermResults, normalizeQuery, queryTerms } from './search-query';
+import { combineResults, mergeTermResults, normalizeQuery, queryTerms, sumScores, synonymsOf } from './search-query';
 
 const texts = (q: string) => queryTerms(q).map((t) => t.text);
 
@@ -95,5 +95,28 @@ describe('combineResults', () => {
   it('lists whole-query matches first and partial matches after, without repeats', () => {
     const partial = mergeTermResults([{ term: 't', results: [{ id: 'b', score: 1 }, { id: 'c', score: 2 }] }], 10);
     expect(combineResults(['b'], partial)).toEqual({ ids: ['b', 'c'], exactCount: 1 });
+  });
+});
+
+describe('synonymsOf', () => {
+  const groups = [['Headless Service', '无头服务', '无头 Service'], ['Taint', '污点']];
+  it('gives the other names of the term the whole query names, ignoring case and spaces', () => {
+    expect(synonymsOf('无头服务', groups)).toEqual(['Headless Service', '无头 Service']);
+    expect(synonymsOf('headless  service', groups)).toEqual(['无头服务', '无头 Service']);
+    expect(synonymsOf('污点', groups)).toEqual(['Taint']);
+  });
+  it('gives nothing for a query that is not a term', () => {
+    expect(synonymsOf('无头服务和污点', groups)).toEqual([]);
+    expect(synonymsOf('  ', groups)).toEqual([]);
+  });
+});
+
+describe('sumScores', () => {
+  it('adds up a page’s scores across searches and keeps first-seen order on ties', () => {
+    const ranked = sumScores([
+      [{ id: 'a', score: 2 }, { id: 'b', score: 1 }],
+      [{ id: 'b', score: 5 }, { id: 'c', score: 1 }],
+    ]);
+    expect(ranked.map((r) => r.id)).toEqual(['b', 'a', 'c']);
   });
 });

@@ -69,6 +69,35 @@ export function normalizeQuery(query: string): string {
   return query.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
+const synonymKey = (name: string) => normalizeQuery(name).toLowerCase().replace(/\s+/g, '');
+
+/**
+ * The other names of a glossary term when the whole query is one of its names (无头服务 → Headless
+ * Service, 无头 Service). Spaces and case do not matter; a query that is not a term gets none.
+ */
+export function synonymsOf(query: string, groups: readonly (readonly string[])[]): string[] {
+  const key = synonymKey(query);
+  if (!key) return [];
+  const group = groups.find((names) => names.some((n) => synonymKey(n) === key));
+  return group ? group.filter((n) => synonymKey(n) !== key) : [];
+}
+
+/**
+ * One ranking from several searches for the same thing: a page's score is the sum of its scores,
+ * so a page that names the term in both languages ranks above one that only shares a word of it.
+ */
+export function sumScores<T extends { id: string; score: number }>(lists: readonly (readonly T[])[]): T[] {
+  const total = new Map<string, { item: T; score: number; first: number }>();
+  let seen = 0;
+  for (const list of lists)
+    for (const item of list) {
+      const entry = total.get(item.id);
+      if (entry) entry.score += item.score;
+      else total.set(item.id, { item, score: item.score, first: seen++ });
+    }
+  return [...total.values()].sort((a, b) => b.score - a.score || a.first - b.first).map((e) => e.item);
+}
+
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word.toLowerCase());
 }

@@ -69,4 +69,26 @@ describe('runSearch', () => {
     expect((await runSearch(fakePagefind(pages), '   ', 10)).hits).toEqual([]);
     expect((await runSearch(fakePagefind(pages), '是什么？有哪些？', 10)).hits).toEqual([]);
   });
+
+  it('ranks a glossary term by all its names, so the page naming it in both languages comes first', async () => {
+    const glossary = [['Headless Service', '无头服务', '无头 Service']];
+    // The Chinese name alone ranks a page that merely shares its words first; the English name settles it.
+    const pf: Pagefind = {
+      options: async () => {},
+      init: async () => {},
+      search: async (q: string) => {
+        const scores: Record<string, Record<string, number>> = {
+          无头服务: { sts: 9.2, dns: 9.1, headless: 9 },
+          'Headless Service': { headless: 25, dns: 10, sts: 8 },
+          '无头 Service': {},
+        };
+        const hits = Object.entries(scores[q] ?? {});
+        return { results: hits.map(([id, score]) => ({ id, score, data: async () => ({ url: `/q/${id}/`, excerpt: '', meta: {}, sub_results: [] }) })) };
+      },
+    };
+    expect((await runSearch(pf, '无头服务', 10)).hits[0]?.result.id).toBe('sts');
+    const outcome = await runSearch(pf, '无头服务', 10, glossary);
+    expect(outcome.hits.map((h) => h.result.id)).toEqual(['headless', 'dns', 'sts']);
+    expect(outcome.exactCount).toBe(3);
+  });
 });

@@ -8,6 +8,8 @@ import {
   mergeTermResults,
   normalizeQuery,
   queryTerms,
+  sumScores,
+  synonymsOf,
   type TermResults,
 } from '../lib/search-query';
 
@@ -55,10 +57,17 @@ async function findKnown(pagefind: Pagefind, term: string): Promise<PagefindResu
   return exact.length > 0 ? all : [];
 }
 
-export async function runSearch(pagefind: Pagefind, rawQuery: string, totalPages: number): Promise<SearchOutcome> {
+export async function runSearch(
+  pagefind: Pagefind,
+  rawQuery: string,
+  totalPages: number,
+  synonyms: readonly (readonly string[])[] = [],
+): Promise<SearchOutcome> {
   const query = normalizeQuery(rawQuery);
   if (!query) return { query, hits: [], exactCount: 0 };
-  const exact = await find(pagefind, query);
+  // A glossary term is also searched under its other names (content/glossary.yaml).
+  const others = synonymsOf(query, synonyms);
+  const exact = others.length === 0 ? await find(pagefind, query) : sumScores(await Promise.all([query, ...others].map((q) => find(pagefind, q))));
   const terms = queryTerms(query);
   const sameAsQuery = terms.length === 1 && terms[0]!.text.toLowerCase() === query.toLowerCase();
   if (exact.length >= FEW_RESULTS || terms.length === 0 || sameAsQuery) {

@@ -28,6 +28,10 @@ export function mount(root: HTMLElement) {
       return pf;
     }));
   void engine();
+  // Glossary names for query expansion; search still works (without it) if this fails to load.
+  const synonyms: Promise<string[][]> = fetch(`${(root.dataset.base ?? '/').replace(/\/?$/, '/')}search-synonyms.json`)
+    .then((r) => (r.ok ? (r.json() as Promise<string[][]>) : []))
+    .catch(() => []);
 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,7 +56,7 @@ export function mount(root: HTMLElement) {
     status.textContent = '正在搜索…';
     let outcome: SearchOutcome;
     try {
-      outcome = await runSearch(await engine(), raw, totalPages);
+      outcome = await runSearch(await engine(), raw, totalPages, await synonyms);
     } catch {
       if (mine !== generation) return;
       status.textContent = '搜索索引加载失败，请检查网络后刷新页面重试。';
