@@ -92,9 +92,11 @@ export function topic(id: string): Topic {
   return t;
 }
 
-/** Questions whose answer is missing or incomplete: what the 待补充 page and status notices are about. */
-/** What /todo/ lists: answers not marked answered, or carrying a 原文缺失/待补充 notice in the text. */
-export const incomplete = (qs: readonly Question[] = questions) =>
+/** Questions whose status says the answer is missing or partial (their page shows a status notice). */
+export const incomplete = (qs: readonly Question[] = questions) => qs.filter((q) => q.status !== 'answered');
+
+/** What /todo/ lists: incomplete questions, and answered ones carrying a 原文缺失/待补充 notice in the text. */
+export const onTodoPage = (qs: readonly Question[] = questions) =>
   qs.filter((q) => q.status !== 'answered' || hasGapNotice(readFileSync(q.file, 'utf8')));
 
 /** The 常考和高频 practice scope. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, KNOWN } from './fixtures';
-import { incomplete, question, questions, topics } from './content';
+import { onTodoPage, question, questions, topics } from './content';
 
 /** The repository path an edit URL opens (…/edit/main/content/docs/x.mdx → content/docs/x.mdx). */
 const repoPath = (href: string | null) => /\/edit\/[^/]+\/(.+)$/.exec(href ?? '')?.[1] ?? '';
@@ -15,7 +15,7 @@ test('“在 GitHub 上编辑此页” opens the exact MDX file of the question'
 });
 
 test('the 待补充 page lists incomplete answers with edit links to real files', async ({ page }) => {
-  const todo = incomplete();
+  const todo = onTodoPage();
   test.skip(todo.length === 0, 'every question in content/docs is answered');
   await page.goto('/');
   await page.getByRole('link', { name: /待补充的题目/ }).first().click();
@@ -32,7 +32,7 @@ test('the 待补充 page lists incomplete answers with edit links to real files'
     expect(existsSync(path)).toBe(true);
   }
   // Nothing fully answered is listed as missing.
-  const answered = questions.find((q) => incomplete([q]).length === 0);
+  const answered = questions.find((q) => onTodoPage([q]).length === 0);
   if (answered) await expect(page.locator(`.todo-list a[href="${answered.href}"]`)).toHaveCount(0);
 });
 
