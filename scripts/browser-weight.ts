@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 
@@ -51,6 +52,9 @@ export interface BrowserWeight {
   other: Fetched[];
 }
 
+const fileOf = (dist: string, pathname: string) =>
+  join(dist, decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : '');
+
 /** Loads each page in Chromium and records what it fetches until idle. */
 export async function measureInBrowser(dist: string, paths: string[]): Promise<Map<string, BrowserWeight>> {
   const server = await serveDir(dist);
@@ -67,7 +71,10 @@ export async function measureInBrowser(dist: string, paths: string[]): Promise<M
         if (url.pathname === path || !res.ok() || seen.has(url.pathname)) return;
         seen.add(url.pathname);
         const type = res.request().resourceType();
-        fetched.push({ type, item: res.body().then((b) => ({ path: url.pathname, bytes: gzipSync(b).length })) });
+        // The body of a file fetched by a page that has since moved on (/random/) is gone from the
+        // browser; the server sends it from dist/, so read it there.
+        const body = res.body().catch(() => readFile(fileOf(dist, url.pathname)));
+        fetched.push({ type, item: body.then((b) => ({ path: url.pathname, bytes: gzipSync(b).length })) });
       });
       const pending = new Set<unknown>();
       page.on('request', (r) => pending.add(r));

@@ -99,13 +99,14 @@ describe('combineResults', () => {
 });
 
 describe('synonymsOf', () => {
-  const groups = [['Headless Service', '无头服务', '无头 Service'], ['Taint', '污点']];
-  it('gives the other names of the term the whole query names, ignoring case and spaces', () => {
-    expect(synonymsOf('无头服务', groups)).toEqual(['Headless Service', '无头 Service']);
-    expect(synonymsOf('headless  service', groups)).toEqual(['无头服务', '无头 Service']);
-    expect(synonymsOf('污点', groups)).toEqual(['Taint']);
+  const groups = [['Headless Service', '无头服务', '无头 Service'], ['Taint', '污点'], ['Probe', '探针', '健康检查', 'health check']];
+  it('gives the English name of the term a Chinese query names, ignoring case and spaces', () => {
+    expect(synonymsOf('无头服务', groups)).toEqual(['Headless Service']);
+    expect(synonymsOf('无头 service', groups)).toEqual(['Headless Service']);
+    expect(synonymsOf('健康检查', groups)).toEqual(['Probe']);
   });
-  it('gives nothing for a query that is not a term', () => {
+  it('gives nothing for an English query or a query that is not one term', () => {
+    expect(synonymsOf('headless  service', groups)).toEqual([]);
     expect(synonymsOf('无头服务和污点', groups)).toEqual([]);
     expect(synonymsOf('  ', groups)).toEqual([]);
   });

@@ -72,14 +72,18 @@ export function normalizeQuery(query: string): string {
 const synonymKey = (name: string) => normalizeQuery(name).toLowerCase().replace(/\s+/g, '');
 
 /**
- * The other names of a glossary term when the whole query is one of its names (无头服务 → Headless
- * Service, 无头 Service). Spaces and case do not matter; a query that is not a term gets none.
+ * The English name of a glossary term when the whole query is one of its Chinese names (无头服务 →
+ * Headless Service). Pagefind ranks Chinese queries by their segmented words, so a page that only
+ * shares 服务 can outrank the page about the term; the English name settles it for one more
+ * search. English queries rank well on their own (pages carry the other names as indexed text),
+ * so they are not expanded. Spaces and case do not matter; a query that is not a term gets none.
  */
 export function synonymsOf(query: string, groups: readonly (readonly string[])[]): string[] {
   const key = synonymKey(query);
-  if (!key) return [];
+  if (!key || !HAN.test(key)) return [];
   const group = groups.find((names) => names.some((n) => synonymKey(n) === key));
-  return group ? group.filter((n) => synonymKey(n) !== key) : [];
+  const english = group?.find((n) => !HAN.test(n));
+  return english ? [english] : [];
 }
 
 /**
