@@ -12,6 +12,7 @@ import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
 import { contentSafety } from './src/plugins/remark-content-safety.ts';
 import { silenceHeadInjectDirective } from './src/plugins/silence-head-inject-directive.ts';
+import { pagefindIndexChunks } from './src/search/pagefind-rechunk.ts';
 
 /** Build-time Mermaid: where SVGs are cached and which content is rendered in one batch. */
 const MERMAID = { cacheDir: 'node_modules/.cache/mermaid-svg', prefetchDir: 'content/docs' };
@@ -65,5 +66,7 @@ export default defineConfig({
       },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
+    // After starlight(): splits the search index Starlight just built into small chunks.
+    pagefindIndexChunks(),
   ],
 });

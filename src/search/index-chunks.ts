@@ -1,0 +1,78 @@
+/**
+ * Splits Pagefind's word index into smaller chunks. Pagefind 1.6 cuts its index every ~20,000
+ * word locations (hard-coded), so the first search of any word downloads a 30+ KiB chunk mostly
+ * holding words nobody asked for, and a Chinese query with several terms downloads one such chunk
+ * per term. Smaller chunks keep a search's download proportional to what it looks up, and it stays
+ * that way as the site grows: more content means more chunks, not bigger ones.
+ *
+ * Pure over decoded data so it is unit-tested without a build; pagefind-rechunk.ts does the files.
+ */
+
+/** One page's occurrences of a word, as Pagefind encodes it: [page number, locations, …]. */
+export type PackedPage = [page: number, locs: number[], ...rest: unknown[]];
+/** A word and every page it occurs on: [word, pages, …]. */
+export type PackedWord = [word: string, pages: PackedPage[], ...rest: unknown[]];
+
+/** Pagefind's own measure of a chunk's size: one per location plus one per page entry. */
+export function wordSize(word: PackedWord): number {
+  return word[1].reduce((n, page) => n + page[1].length + 1, 0);
+}
+
+const codePoints = (s: string) => Array.from(s);
+
+function sharedPrefix(a: string, b: string): number {
+  const x = codePoints(a);
+  const y = codePoints(b);
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+}
+
+/**
+ * Cuts the sorted word list into chunks of about `budget` locations. Pagefind matches a search
+ * term as a prefix of indexed words (探针 → 探针类型) but only inside the one chunk whose range holds
+ * the term, so a cut prefers a place where neighbouring words share no first character; it settles
+ * for a shared first character past twice the budget, and cuts anywhere past four times.
+ */
+export function splitWords(words: PackedWord[], budget: number): PackedWord[][] {
+  const chunks: PackedWord[][] = [];
+  let current: PackedWord[] = [];
+  let size = 0;
+  for (const word of words) {
+    const prev = current.at(-1);
+    if (prev && size >= budget) {
+      const shared = sharedPrefix(prev[0], word[0]);
+      if (shared === 0 || (shared <= 1 && size >= 2 * budget) || size >= 4 * budget) {
+        chunks.push(current);
+        current = [];
+        size = 0;
+      }
+    }
+    current.push(word);
+    size += wordSize(word);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+export interface ChunkRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * The word range each chunk answers for, written the way Pagefind writes it: neighbouring chunks'
+ * bounds are shortened to the shortest prefixes that still tell them apart, so a term that sorts
+ * between two chunks' words is looked up in one of them.
+ */
+export function chunkRanges(chunks: PackedWord[][]): ChunkRange[] {
+  const ranges = chunks.map((c) => ({ from: c[0]?.[0] ?? '', to: c.at(-1)?.[0] ?? '' }));
+  for (let i = 0; i + 1 < ranges.length; i++) {
+    const a = ranges[i]!;
+    const b = ranges[i + 1]!;
+    const n = sharedPrefix(a.to, b.from);
+    a.to = codePoints(a.to).slice(0, n + 1).join('');
+    b.from = codePoints(b.from).slice(0, n + 1).join('');
+  }
+  return ranges;
+}
