@@ -21,6 +21,8 @@ export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
+  // Speculation Rules prefetch instead of Astro's script (src/components/navigation/LinkPrefetch.astro).
+  prefetch: false,
   // Two questions claiming the same permalink must fail the build, not silently shadow each other.
   prerenderConflictBehavior: 'error',
   // Renamed or merged questions keep their old permalink working (content/redirects.yaml).

@@ -25,12 +25,17 @@ describe('pageWeight', () => {
     const html =
       '<link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/page.js"></script>' +
       '<script type="module" src="/_astro/practice.js?v=1"></script><script>go()</script>' +
-      '<script type="application/ld+json">{"a":1}</script>';
+      '<script type="application/ld+json">{"a":1}</script><script type="speculationrules">{"prefetch":[]}</script>';
     const w = pageWeight(html, read);
     expect(w.scripts.map((s) => s.name)).toEqual(['page.js', 'shared.js', 'practice.js', '(1 inline)']);
     const expected = ['/_astro/page.js', '/_astro/shared.js', '/_astro/practice.js'].reduce((n, u) => n + gz(assets[u]!), 0) + gz('go()');
     expect(w.js).toBe(expected);
     expect(w.css).toBe(gz(assets['/_astro/site.css']!));
+  });
+
+  it('counts inline modules and classic scripts, not data blocks', () => {
+    const html = '<script type="module">a()</script><script type="text/javascript">b()</script><script type="importmap">{}</script>';
+    expect(pageWeight(html, read).js).toBe(gz('a()') + gz('b()'));
   });
 
   it('a page without scripts has no JS', () => {

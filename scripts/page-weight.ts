@@ -29,6 +29,15 @@ export function staticImports(code: string, fromUrl: string): string[] {
   return specs.map((s) => (s.startsWith('/') ? s : posix.join(posix.dirname(fromUrl), s)));
 }
 
+/**
+ * Whether a <script> with these attributes runs as JavaScript. Data blocks (JSON-LD, Speculation
+ * Rules, import maps) are not code the page runs and do not count as JS.
+ */
+export function isJavaScript(attributes: string): boolean {
+  const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+  return type === undefined || type === 'module' || /^(text|application)\/(javascript|ecmascript)$/.test(type);
+}
+
 export function pageWeight(html: string, read: AssetReader): PageWeight {
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)]
     .map((m) => read(pathOf(m[1]!)))
@@ -47,8 +56,9 @@ export function pageWeight(html: string, read: AssetReader): PageWeight {
   };
   for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) visit(pathOf(m[1]!));
 
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)]
-    .map((m) => m[1] ?? '')
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => isJavaScript(m[1] ?? ''))
+    .map((m) => m[2] ?? '')
     .filter((code) => code.trim() !== '');
   for (const code of inline) for (const dep of staticImports(code, '/')) visit(dep);
   const inlineBytes = inline.reduce((n, code) => n + gz(code), 0);

@@ -8,6 +8,7 @@ import { runSearch, type Pagefind, type SearchHit, type SearchOutcome } from './
 /** Results shown at first and per “显示更多结果”: each one downloads its page's fragment. */
 const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 120;
+const HAN = /\p{Script=Han}/u;
 
 export function mount(root: HTMLElement) {
   const dialog = root.querySelector('dialog')!;
@@ -29,9 +30,15 @@ export function mount(root: HTMLElement) {
     }));
   void engine();
   // Glossary names for query expansion; search still works (without it) if this fails to load.
-  const synonyms: Promise<string[][]> = fetch(`${(root.dataset.base ?? '/').replace(/\/?$/, '/')}search-synonyms.json`)
-    .then((r) => (r.ok ? (r.json() as Promise<string[][]>) : []))
-    .catch(() => []);
+  // Only Chinese names are expanded (synonymsOf in src/lib/search-query.ts), so a query without
+  // Chinese characters does not download them.
+  let synonyms: Promise<string[][]> | undefined;
+  const glossaryNames = (query: string): Promise<string[][]> =>
+    HAN.test(query)
+      ? (synonyms ??= fetch(`${(root.dataset.base ?? '/').replace(/\/?$/, '/')}search-synonyms.json`)
+          .then((r) => (r.ok ? (r.json() as Promise<string[][]>) : []))
+          .catch(() => []))
+      : Promise.resolve([]);
 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,7 +63,8 @@ export function mount(root: HTMLElement) {
     status.textContent = '正在搜索…';
     let outcome: SearchOutcome;
     try {
-      outcome = await runSearch(await engine(), raw, totalPages, await synonyms);
+      const [pf, names] = await Promise.all([engine(), glossaryNames(raw)]);
+      outcome = await runSearch(pf, raw, totalPages, names);
     } catch {
       if (mine !== generation) return;
       status.textContent = '搜索索引加载失败，请检查网络后刷新页面重试。';
