@@ -17,6 +17,11 @@ function questionsWithAliases(): { href: string; title: string; aliases: string[
   return out;
 }
 const questions = questionsWithAliases();
+const pageSource = (href: string) => {
+  const id = href.split('/')[2]!;
+  const dir = readdirSync('content/docs').find((d) => readdirSync(join('content/docs', d)).includes(`${id}.mdx`))!;
+  return readFileSync(join('content/docs', dir, `${id}.mdx`), 'utf8');
+};
 const titleOf = (href: string) => questions.find((q) => q.href === href)!.title;
 
 async function openSearch(page: Page, path = '/') {
@@ -160,5 +165,85 @@ test('术语表列出 100 多个中英文术语，每个链接都能打开', asy
   for (const href of links) {
     const response = await page.request.get(href);
     expect(response.status(), href).toBe(200);
+  }
+});
+
+/** Pagefind files a page fetched, by kind: index chunks and result fragments (bytes as sent). */
+function pagefindTraffic(page: Page) {
+  const seen: { kind: 'index' | 'fragment' | 'glossary'; bytes: Promise<number> }[] = [];
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    const kind = path.endsWith('.pf_index') ? 'index' : path.endsWith('.pf_fragment') ? 'fragment' : path.endsWith('/search-synonyms.json') ? 'glossary' : undefined;
+    if (kind) seen.push({ kind, bytes: r.body().then((b) => b.length) });
+  });
+  return {
+    count: (kind: string) => seen.filter((s) => s.kind === kind).length,
+    sizes: (kind: string) => Promise.all(seen.filter((s) => s.kind === kind).map((s) => s.bytes)),
+  };
+}
+
+test('一次搜索只下载前 5 条结果的摘要；“显示更多结果”再取后面的，直到全部显示', async ({ page }) => {
+  const traffic = pagefindTraffic(page);
+  const results = await search(page, 'Pod');
+  await expect(results).toHaveCount(5);
+  expect(traffic.count('fragment')).toBe(5);
+  const first = await hrefs(page);
+
+  const more = page.getByRole('button', { name: '显示更多结果' });
+  await more.click();
+  await expect(results).toHaveCount(10);
+  expect(traffic.count('fragment')).toBe(10);
+  // The next batch continues the ranking instead of repeating it.
+  expect((await hrefs(page)).slice(0, 5)).toEqual(first);
+  expect(new Set(await hrefs(page)).size).toBe(10);
+
+  while (await more.isVisible()) {
+    const before = await results.count();
+    await more.click();
+    await expect.poll(() => results.count()).toBeGreaterThan(before);
+  }
+  // The status counts every match; every one of them is reachable.
+  const total = Number((await page.locator('.search-status').textContent())?.match(/找到 (\d+) 条/)?.[1]);
+  expect(total).toBeGreaterThan(10);
+  await expect(results).toHaveCount(total);
+});
+
+test('搜索下载的是小的索引块，不是 Pagefind 默认的 30 多 KiB 一块', async ({ page }) => {
+  const traffic = pagefindTraffic(page);
+  await search(page, 'Service');
+  const sizes = await traffic.sizes('index');
+  expect(sizes.length).toBeGreaterThan(0);
+  // Pagefind's own chunks are ~33 KiB; the rechunked index (src/search/pagefind-rechunk.ts) is far smaller.
+  for (const bytes of sizes) expect(bytes).toBeLessThan(16 * 1024);
+});
+
+test('拆小索引块后，前缀、代码标识符和命令都还能搜到', async ({ page }) => {
+  // A prefix is matched inside the chunk holding it: a cut between word families must not lose it.
+  await search(page, 'Headl');
+  expect(await hrefs(page)).toContain('/q/headless-service/');
+  await search(page, 'livenessProbe');
+  expect((await hrefs(page)).slice(0, 5)).toContain(KNOWN.probes);
+  // Every page whose answer runs `kubectl drain` is found by the command.
+  const withDrain = questions.filter((q) => pageSource(q.href).includes('kubectl drain')).map((q) => q.href);
+  expect(withDrain.length).toBeGreaterThan(0);
+  await search(page, 'kubectl drain');
+  expect(await hrefs(page)).toEqual(expect.arrayContaining(withDrain));
+});
+
+test('英文查询不下载术语表，中文术语查询才下载（用来补搜英文名）', async ({ page }) => {
+  const traffic = pagefindTraffic(page);
+  await search(page, 'Service');
+  expect(traffic.count('glossary')).toBe(0);
+  const input = page.getByRole('dialog', { name: '搜索' }).getByRole('searchbox', { name: '搜索' });
+  await input.fill('无头服务');
+  await expect(page.locator('site-search[data-state="done"] .search-results')).toHaveAttribute('data-query', '无头服务');
+  expect(traffic.count('glossary')).toBe(1);
+  expect((await hrefs(page))[0]).toBe('/q/headless-service/');
+});
+
+test('搜索结果只有问题页：术语表、专题、练习、打印版不在索引里', async ({ page }) => {
+  for (const query of ['术语表', '练习', '打印', 'Service']) {
+    await search(page, query);
+    for (const href of await hrefs(page)) expect(href, `“${query}”的结果 ${href}`).toMatch(/^\/q\/[^/]+\/$/);
   }
 });

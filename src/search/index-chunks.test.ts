@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkRanges, splitWords, wordSize, type PackedWord } from './index-chunks';
+import { chunkBudget, chunkRanges, splitWords, wordSize, type PackedWord } from './index-chunks';
 
 /** A word occurring `locs` times on one page. */
 const w = (word: string, locs: number): PackedWord => [word, [[0, Array.from({ length: locs }, (_, i) => i), []]], []];
@@ -42,5 +42,14 @@ describe('chunkRanges', () => {
       { from: '探针', to: '探针' },
       { from: '探测', to: '探测' },
     ]);
+  });
+});
+
+describe('chunkBudget', () => {
+  it('grows with the square root of the index, within Pagefind’s own chunk size', () => {
+    const small = chunkBudget(200_000);
+    expect(chunkBudget(2_000_000) / small).toBeCloseTo(Math.sqrt(10), 1);
+    expect(chunkBudget(1e12)).toBe(20_000);
+    expect(chunkBudget(10)).toBe(500);
   });
 });

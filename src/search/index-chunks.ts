@@ -18,6 +18,19 @@ export function wordSize(word: PackedWord): number {
   return word[1].reduce((n, page) => n + page[1].length + 1, 0);
 }
 
+/**
+ * Locations per chunk for an index of `totalLocations`. Every search first loads the chunk list
+ * (~12 bytes gzip per chunk) and then about 2.5 chunks (~1.7 bytes gzip per location); the sum
+ * a·L/B + k·c·B is smallest at B = √(a·L / (k·c)). So chunks grow with the square root of the
+ * content: ~800 locations (~1.5 KiB) today, ~2,500 at ten times the content, where Pagefind's own
+ * 20,000 would be ~33 KiB each.
+ */
+export function chunkBudget(totalLocations: number): number {
+  const [listBytes, locationBytes, chunksPerSearch] = [12, 1.7, 2.5];
+  const best = Math.sqrt((listBytes * totalLocations) / (chunksPerSearch * locationBytes));
+  return Math.round(Math.min(20_000, Math.max(500, best)));
+}
+
 const codePoints = (s: string) => Array.from(s);
 
 function sharedPrefix(a: string, b: string): number {

@@ -15,14 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { decode, encode } from 'cbor2';
-import { chunkRanges, splitWords, type PackedWord } from './index-chunks.ts';
-
-/**
- * Locations per chunk. Pagefind's 20,000 make ~33 KiB gzip; 3,000 make ~5 KiB, so a one-word
- * search stays well inside the first-search budget, while the chunk list every search loads first
- * (pf_meta) grows by ~30 bytes a chunk.
- */
-export const CHUNK_LOCATIONS = 3000;
+import { chunkBudget, chunkRanges, splitWords, wordSize, type PackedWord } from './index-chunks.ts';
 
 const SIGNATURE = Buffer.from('pagefind_dcd');
 
@@ -57,10 +50,15 @@ export interface RechunkReport {
   language: string;
   before: number;
   after: number;
+  budget: number;
 }
 
-/** Rechunks every language of the bundle in `bundleDir`; throws Unsupported on an unknown layout. */
-export function rechunkBundle(bundleDir: string, budget = CHUNK_LOCATIONS): RechunkReport[] {
+/**
+ * Rechunks every language of the bundle in `bundleDir`, with `budget` locations a chunk or, by
+ * default, the size chunkBudget finds for that language's index; throws Unsupported on an unknown
+ * layout.
+ */
+export function rechunkBundle(bundleDir: string, budget?: number): RechunkReport[] {
   const entryFile = join(bundleDir, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
   if (!/^1\.6\./.test(entry.version)) throw new Unsupported(`Pagefind ${entry.version}（只认识 1.6 的索引格式）`);
@@ -88,7 +86,8 @@ export function rechunkBundle(bundleDir: string, budget = CHUNK_LOCATIONS): Rech
   for (const plan of plans) {
     const prefix = plan.oldChunks[0]?.replace(/[^_]*$/, '') ?? `${plan.language}_`;
     const taken = new Set<string>();
-    const split = splitWords(plan.words, budget);
+    const locations = budget ?? chunkBudget(plan.words.reduce((n, w) => n + wordSize(w), 0));
+    const split = splitWords(plan.words, locations);
     const ranges = chunkRanges(split);
     const written = split.map((words, i) => {
       const data = pack([words]);
@@ -106,21 +105,21 @@ export function rechunkBundle(bundleDir: string, budget = CHUNK_LOCATIONS): Rech
     rmSync(plan.metaFile);
     writeFileSync(join(bundleDir, `pagefind.${metaHash}.pf_meta`), metaData);
     plan.info.hash = metaHash;
-    reports.push({ language: plan.language, before: plan.oldChunks.length, after: written.length });
+    reports.push({ language: plan.language, before: plan.oldChunks.length, after: written.length, budget: locations });
   }
   writeFileSync(entryFile, JSON.stringify(entry));
   return reports;
 }
 
 /** Astro integration: list it after starlight() so Pagefind has already written dist/pagefind/. */
-export function pagefindIndexChunks(budget = CHUNK_LOCATIONS): AstroIntegration {
+export function pagefindIndexChunks(budget?: number): AstroIntegration {
   return {
     name: 'pagefind-index-chunks',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const bundle = join(fileURLToPath(dir), 'pagefind');
         try {
-          for (const r of rechunkBundle(bundle, budget)) logger.info(`${r.language}: ${r.before} → ${r.after} index chunks`);
+          for (const r of rechunkBundle(bundle, budget)) logger.info(`${r.language}: ${r.before} → ${r.after} index chunks of ~${r.budget} locations`);
         } catch (error) {
           if (!(error instanceof Unsupported)) throw error;
           logger.warn(`搜索索引保持 Pagefind 原样（首次搜索会下载更多）：${error.message}`);
