@@ -168,7 +168,11 @@ for (const [label, path] of FEATURE_PAGES) {
   const total = js.reduce((n, x) => n + x.bytes, 0);
   const ours = js.filter((x) => OURS.test(x.name)).reduce((n, x) => n + x.bytes, 0);
   const other = measured.other.reduce((n, x) => n + x.bytes, 0);
-  row(label, `${kb(total).padStart(9)} JS, ${kb(ours)} practice features  (HTML ${kb(w.html)}, other requests ${kb(other)})`);
+  const inlineBytes = inline?.bytes ?? 0;
+  row(
+    label,
+    `${kb(total).padStart(9)} JS = files ${kb(total - inlineBytes)} + inline ${kb(inlineBytes)}; ${kb(ours)} practice features  (HTML ${kb(w.html)}, other requests ${kb(other)})`,
+  );
   for (const x of [...js].sort((a, b) => b.bytes - a.bytes)) {
     console.log(`${''.padEnd(35)}${OURS.test(x.name) ? '*' : ' '}  ${String(x.bytes).padStart(6)} B  ${x.name}`);
   }
