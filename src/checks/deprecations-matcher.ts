@@ -46,8 +46,18 @@ export function statesVersionedStatus(sentence: string, termStart: number, termE
   return STATUS.test(rest) && VERSION.test(rest);
 }
 
+export interface FindOptions {
+  /**
+   * Judge `unless` on the whole text instead of the sentence. A diagram has no sentences: its
+   * labels together are one statement, so “nftables” in any box shows the diagram is current.
+   * `context` stays with the line (one label), so a word elsewhere in the diagram does not make
+   * an innocent label (“kube-dns 的 ClusterIP”) into a claim.
+   */
+  wholeTextUnless?: boolean;
+}
+
 /** Every occurrence of the given terms in `text`, in text order, with the sentence around it. */
-export function findTerms(text: string, terms: readonly Term[]): TermMatch[] {
+export function findTerms(text: string, terms: readonly Term[], options: FindOptions = {}): TermMatch[] {
   const out: TermMatch[] = [];
   for (const term of terms) {
     const seen = new Set<number>();
@@ -58,6 +68,7 @@ export function findTerms(text: string, terms: readonly Term[]): TermMatch[] {
         const sentence = sentenceAround(text, m.index, m.index + m[0].length);
         const words = text.slice(...sentence);
         if (!term.contextRegexes.every((c) => c.test(words))) continue;
+        if (term.unlessRegexes.some((c) => c.test(options.wholeTextUnless ? text : words))) continue;
         out.push({ term, index: m.index, text: m[0], sentence });
       }
     }

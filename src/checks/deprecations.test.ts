@@ -155,7 +155,9 @@ describe('data file', () => {
   it('names a replacement, a version and a document for every term', () => {
     for (const t of data.terms) {
       expect(t.replacement.length, t.id).toBeGreaterThan(0);
-      expect(t.deprecatedIn ?? t.removedIn, t.id).toBeTruthy();
+      // The version facts are what a reader acts on: every term cites a release (or a date).
+      const status = [t.deprecatedIn, t.removedIn, t.changedIn].filter(Boolean).join(' ');
+      expect(status, t.id).toMatch(/\d+\.\d+|20\d\d/);
       expect(t.doc, t.id).toMatch(/^https:\/\//);
     }
   });
