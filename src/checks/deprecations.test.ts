@@ -124,6 +124,53 @@ describe('acceptance rule on MDX structure', () => {
   });
 });
 
+describe('Mermaid diagrams', () => {
+  const diagram = (src: string) => '```mermaid\nflowchart LR\n' + src + '\n```\n';
+  it('reports a label that is only wrong in a diagram, and accepts a correction right after the diagram', () => {
+    const d = diagram('  S[Service] --> E[Endpoints] --> P[Pod]');
+    expect(check(d)).toEqual(['3:20 deprecated/endpoints-in-diagram']);
+    expect(check(d + '\n:::caution[编者更正]\n应为 EndpointSlice。\n:::\n')).toEqual([]);
+    // The same word in prose is not a diagram claim.
+    expect(check('Service 的 Endpoints 对象。\n')).toEqual([]);
+  });
+  it('takes nftables anywhere in the diagram as showing it is current', () => {
+    expect(check(diagram('  KP[kube-proxy] --> R[iptables 规则]'))).toEqual(['3:24 deprecated/kube-proxy-modes-in-diagram']);
+    expect(check(diagram('  KP[kube-proxy] --> R[iptables 规则]\n  N[或 nftables 规则]'))).toEqual([]);
+    // iptables with no kube-proxy in the diagram (a CNI diagram) is not about proxy modes.
+    expect(check(diagram('  P[Pod] --> R[iptables SNAT]'))).toEqual([]);
+  });
+  it('judges context words per label, so a word in another box does not make a claim', () => {
+    expect(check(diagram('  N["nameserver（kube-dns 的 ClusterIP）"]\n  D["default 命名空间"]'))).toEqual([]);
+    expect(check(diagram('  D["默认 DNS 插件 kube-dns"]'))).toEqual(['3:16 deprecated/kube-dns-addon']);
+  });
+});
+
+describe('tables', () => {
+  it('reads a row as one statement, so a version in another cell states the status', () => {
+    expect(check('| 版本 | 变化 |\n| --- | --- |\n| 1.20 | 移除 PodPreset |\n')).toEqual([]);
+    expect(check('| 组件 | 作用 |\n| --- | --- |\n| PodPreset | 注入环境变量 |\n')).toEqual(['3:3 deprecated/pod-preset']);
+  });
+});
+
+describe('frontmatter fields', () => {
+  const withFields = (body: string, fields: { name: string; value: string }[]) =>
+    checkOutdated(
+      { file: 'x.mdx', body, tree: parser.parse(body), reviewedFor: '1.37', lineOf: () => 1, fields: fields.map((f, i) => ({ ...f, line: i + 2 })) },
+      data,
+    ).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message.slice(0, 12)}`);
+  it('reports a term in the title, description or aliases with the field named', () => {
+    expect(withFields('讲讲它。\n', [{ name: 'title', value: 'dockershim 是什么？' }])).toEqual(['2:1 deprecated/dockershim 标题（title）里的“']);
+    expect(withFields('讲讲它。\n', [{ name: 'aliases[0]', value: 'PSP 怎么用？' }])).toEqual(['2:1 deprecated/pod-security-policy 其他问法（aliases']);
+  });
+  it('accepts it when the body explains the same term, or the field itself states status and version', () => {
+    const explained = ':::caution[编者更正]\ndockershim 已移除。\n:::\n';
+    expect(withFields(explained, [{ name: 'title', value: 'dockershim 是什么？' }])).toEqual([]);
+    expect(withFields('讲讲它。\n', [{ name: 'description', value: 'dockershim 已在 1.24 移除' }])).toEqual([]);
+    // A mention in the body that is itself unexplained does not explain the title.
+    expect(withFields('kubelet 调用 dockershim。\n', [{ name: 'title', value: 'dockershim 是什么？' }])).toHaveLength(2);
+  });
+});
+
 describe('companion rules', () => {
   it('apply only when every condition holds, and are satisfied by a mention anywhere', () => {
     expect(check('存活探针只讲概念。\n')).toEqual([]);
@@ -184,6 +231,16 @@ describe('accepted forms pass the whole content check', async () => {
       // The fixture really contains a term the check would otherwise report.
       const page = await readFile(join(root, 'content/docs/networking/case-x.mdx'), 'utf8');
       if (!name.startsWith('links')) expect(data.terms.some((t) => findTerms(page, [t]).length > 0)).toBe(true);
+      // terms.txt: the rules this fixture proves accept a noted mention; each rule's words must be in it.
+      const listed = await readFile(join(FIXTURES, 'good-outdated', name, 'terms.txt'), 'utf8').catch(() => '');
+      for (const id of listed.split('\n').filter(Boolean)) {
+        const rules = data.terms.filter((t) => t.id === id);
+        expect(rules.length, `terms.txt 里的 ${id} 不是 content/deprecations.yaml 里的规则`).toBeGreaterThan(0);
+        expect(
+          rules.some((t) => t.regexes.some((r) => new RegExp(r.source, r.flags.replace('g', '')).test(page))),
+          `${name} 里没有 ${id} 要找的词`,
+        ).toBe(true);
+      }
     });
   }
 });
