@@ -15,18 +15,19 @@ export interface TermMatch {
  * (list items, code lines and hard-wrapped notes), and an ASCII period or colon only when a space
  * or the end follows, so “1.26”, “k8s.gcr.io” and “cpu.shares” stay inside their sentence.
  */
-const SENTENCE_END = /[。！？；!?;\n]|[.:](?=\s|$)/gu;
+const SENTENCE_MARKS = new Set(['。', '！', '？', '；', '!', '?', ';', '\n']);
+const endsSentence = (text: string, i: number) => {
+  const c = text[i]!;
+  if (SENTENCE_MARKS.has(c)) return true;
+  return (c === '.' || c === ':') && (i + 1 === text.length || /\s/.test(text[i + 1]!));
+};
 
+/** The sentence holding [start, end): scans outwards from the match only, so long blocks stay linear. */
 export function sentenceAround(text: string, start: number, end: number): [number, number] {
-  let from = 0;
-  let to = text.length;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    if (m.index < start) from = m.index + m[0].length;
-    else if (m.index >= end) {
-      to = m.index;
-      break;
-    }
-  }
+  let from = start;
+  while (from > 0 && !endsSentence(text, from - 1)) from--;
+  let to = end;
+  while (to < text.length && !endsSentence(text, to)) to++;
   return [from, to];
 }
 

@@ -124,6 +124,24 @@ describe('acceptance rule on MDX structure', () => {
   });
 });
 
+describe('outdated statements as other people’s notes phrase them', () => {
+  // Written the way interview notes found on the web put them, not copied from our own pages.
+  it.each([
+    ['简述 kube-proxy 的三种工作模式和原理。', 'kube-proxy-mode-count'],
+    ['K8s 默认使用 Docker 作为容器运行时。', 'docker-default-runtime'],
+    ['Pod 异常时到对应节点上 docker logs 容器 ID 查看日志。', 'docker-cli-on-node'],
+    ['通过 kubectl run nginx --image=nginx --replicas=2 快速创建一个 Deployment。', 'kubectl-run-deployment'],
+    ['用 kubectl get cs 查看 scheduler、controller-manager 和 etcd 是否健康。', 'component-statuses'],
+    ['监控方案一般是 Heapster + InfluxDB + Grafana。', 'heapster'],
+    ['Helm 由客户端和服务端 Tiller 两部分组成。', 'helm-tiller'],
+    ['集群 DNS 默认使用 kube-dns。', 'kube-dns-addon'],
+    ['预选策略有 PodFitsResources、PodFitsHostPorts、NoDiskConflict 等。', 'scheduler-legacy-predicates'],
+    ['k8s 不支持 swap，所以部署前必须 swapoff -a。', 'swap-unsupported'],
+    ['我们可以看到创建 sa 后自动生成了一个 secret，里面就是 token。', 'service-account-token-secret'],
+    ['apiserver 默认监听 8080 非安全端口和 6443 安全端口。', 'apiserver-insecure-port'],
+  ])('%s', (sentence, id) => expect(check(sentence + '\n').map((d) => d.split('/')[1])).toContain(id));
+});
+
 describe('current statements that mention an old term are not claims', () => {
   // Sentences a note written today would contain: none of them is outdated, so none is reported.
   it.each([

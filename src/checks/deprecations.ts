@@ -103,7 +103,8 @@ function checkTerms(file: string, body: string, tree: Root, data: Deprecations, 
   for (const unit of units) {
     const text = maskedSource(body, unit);
     // In YAML the manifest check below owns apiVersions (it also knows the kinds).
-    const candidates = unit.yaml ? proseTerms : textTerms;
+    // Terms watched elsewhere are still looked for when the frontmatter might need the evidence.
+    const candidates = (unit.yaml ? proseTerms : textTerms).filter((t) => t.in.includes(unit.place) || t.in.includes('frontmatter'));
     for (const match of findTerms(text, candidates, { wholeTextUnless: unit.place === 'diagram' })) {
       const { term } = match;
       const sentence = text.slice(...match.sentence);
