@@ -163,7 +163,7 @@ describe('Mermaid diagrams', () => {
   const diagram = (src: string) => '```mermaid\nflowchart LR\n' + src + '\n```\n';
   it('reports a label that is only wrong in a diagram, and accepts a correction right after the diagram', () => {
     const d = diagram('  S[Service] --> E[Endpoints] --> P[Pod]');
-    expect(check(d)).toEqual(['3:20 deprecated/endpoints-in-diagram']);
+    expect(check(d)).toEqual(['3:20 deprecated/endpoints-label']);
     expect(check(d + '\n:::caution[编者更正]\n应为 EndpointSlice。\n:::\n')).toEqual([]);
     // The same word in prose is not a diagram claim.
     expect(check('Service 的 Endpoints 对象。\n')).toEqual([]);
