@@ -33,7 +33,7 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
 
 /** Words that state a status change; a version number must appear in the same sentence too. */
 const STATUS =
-  /弃用|废弃|移除|删除|去掉|去除|不再|停止|停用|退役|归档|冻结|取代|替代|代替|改用|改为|换成|迁移|过时|淘汰|不推荐|GA|deprecat|remov|retire|archiv|frozen|freeze|replace|supersede|end[- ]of[- ]life|\bEOL\b/iu;
+  /弃用|废弃|移除|删除|去掉|去除|不再|停止|停用|退役|归档|冻结|取代|替代|代替|改用|改为|改名|更名|换成|迁移|过时|淘汰|不推荐|GA|deprecat|remov|renam|retire|archiv|frozen|freeze|replace|supersede|end[- ]of[- ]life|\bEOL\b/iu;
 /** A release (“1.26”, “v1.33”, “etcd 3.6”) or a date (“2026 年 3 月”, “2024”). */
 const VERSION = /(?<![\w.])v?\d+\.\d+(?:\.\d+)?(?![\w.]*\w)|(?<!\d)20\d\d(?!\d)/u;
 

@@ -33,7 +33,7 @@ export interface FrontmatterField {
   name: string;
   value: string;
   line: number;
-  /** Column of each line of the value in the file, when known (defaults to 1). */
+  /** Where a matched word sits in the file (a folded value continues over lines); defaults to the field's line, column 1. */
   columnOf?: (found: string) => { line: number; column: number };
 }
 
