@@ -22,21 +22,33 @@ const patternSchema = z
   })
   .refine((p) => (p.literal === undefined) !== (p.regex === undefined), { message: '每个 pattern 要么写 literal，要么写 regex' });
 
+/**
+ * Where on a page a term is looked for: prose (paragraphs, lists, tables, headings), code blocks,
+ * Mermaid diagram source, and the frontmatter fields a reader sees (title, description, aliases).
+ */
+export const PLACES = ['prose', 'code', 'diagram', 'frontmatter'] as const;
+export type Place = (typeof PLACES)[number];
+
 const termSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id 只能包含小写字母、数字和连字符'),
     patterns: z.array(patternSchema).min(1),
     context: z.array(z.string().min(1)).default([]),
+    /** Words that, in the same sentence (in a diagram: anywhere in it), show the statement is current. */
+    unless: z.array(z.string().min(1)).default([]),
+    in: z.array(z.enum(PLACES)).min(1).default([...PLACES]),
     scope: z.enum(['occurrence', 'page']).default('occurrence'),
     what: z.string().min(1),
     deprecatedIn: z.string().min(1).optional(),
     removedIn: z.string().min(1).optional(),
+    /** For a claim rather than an API: the release since which it no longer holds. */
+    changedIn: z.string().min(1).optional(),
     replacement: z.string().min(1),
     replacements: z.record(z.string(), z.string()).default({}),
     message: z.string().min(1).optional(),
     doc: z.url(),
   })
-  .refine((t) => t.deprecatedIn || t.removedIn, { message: '至少写 deprecatedIn 或 removedIn 之一' });
+  .refine((t) => t.deprecatedIn || t.removedIn || t.changedIn, { message: '至少写 deprecatedIn、removedIn 或 changedIn 之一' });
 
 const removedApiSchema = z.object({
   apiVersion: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'apiVersion 应形如 group/version'),
@@ -72,6 +84,7 @@ export interface Term extends TermSpec {
   /** One global regex over all patterns; matches are found with matchAll. */
   regexes: RegExp[];
   contextRegexes: RegExp[];
+  unlessRegexes: RegExp[];
 }
 
 export interface Companion extends CompanionSpec {
@@ -119,6 +132,13 @@ export function parseDeprecations(text: string, file = DEPRECATIONS_FILE): Depre
       throw new DeprecationsError(`${file}: ${where} 的正则写错了：${(e as Error).message}`);
     }
   };
+  const plain = (id: string, field: string, source: string) => {
+    try {
+      return new RegExp(source, 'iu');
+    } catch (e) {
+      throw new DeprecationsError(`${file}: ${id} 的 ${field} 正则写错了：${(e as Error).message}`);
+    }
+  };
   const seen = new Set<string>();
   const terms: Term[] = data.terms.map((t) => {
     if (seen.has(t.id)) throw new DeprecationsError(`${file}: 术语 id “${t.id}” 重复`);
@@ -127,13 +147,8 @@ export function parseDeprecations(text: string, file = DEPRECATIONS_FILE): Depre
       ...t,
       regexes: t.patterns.map((p) => compile(t.id, p)),
       // Context words sit anywhere in the sentence, glued to Chinese or Latin text alike: no boundaries.
-      contextRegexes: t.context.map((c) => {
-        try {
-          return new RegExp(c, 'iu');
-        } catch (e) {
-          throw new DeprecationsError(`${file}: ${t.id} 的 context 正则写错了：${(e as Error).message}`);
-        }
-      }),
+      contextRegexes: t.context.map((c) => plain(t.id, 'context', c)),
+      unlessRegexes: t.unless.map((c) => plain(t.id, 'unless', c)),
     };
   });
   // An apiVersion removed as a whole is wrong wherever it is written, prose included.
@@ -143,6 +158,8 @@ export function parseDeprecations(text: string, file = DEPRECATIONS_FILE): Depre
       id: 'removed-api',
       patterns: [{ literal: api.apiVersion, caseSensitive: true, minCount: 1 }],
       context: [],
+      unless: [],
+      in: [...PLACES],
       scope: 'occurrence',
       what: `API 版本 ${api.apiVersion}`,
       removedIn: api.removedIn,
@@ -151,6 +168,7 @@ export function parseDeprecations(text: string, file = DEPRECATIONS_FILE): Depre
       doc: 'https://kubernetes.io/zh-cn/docs/reference/using-api/deprecation-guide/',
       regexes: [compilePattern({ literal: api.apiVersion, caseSensitive: true })],
       contextRegexes: [],
+      unlessRegexes: [],
     });
   }
   const companions: Companion[] = data.companions.map((c) => ({

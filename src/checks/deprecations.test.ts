@@ -124,6 +124,88 @@ describe('acceptance rule on MDX structure', () => {
   });
 });
 
+describe('outdated statements as other people’s notes phrase them', () => {
+  // Written the way interview notes found on the web put them, not copied from our own pages.
+  it.each([
+    ['简述 kube-proxy 的三种工作模式和原理。', 'kube-proxy-mode-count'],
+    ['K8s 默认使用 Docker 作为容器运行时。', 'docker-default-runtime'],
+    ['Pod 异常时到对应节点上 docker logs 容器 ID 查看日志。', 'docker-cli-on-node'],
+    ['通过 kubectl run nginx --image=nginx --replicas=2 快速创建一个 Deployment。', 'kubectl-run-deployment'],
+    ['用 kubectl get cs 查看 scheduler、controller-manager 和 etcd 是否健康。', 'component-statuses'],
+    ['监控方案一般是 Heapster + InfluxDB + Grafana。', 'heapster'],
+    ['Helm 由客户端和服务端 Tiller 两部分组成。', 'helm-tiller'],
+    ['集群 DNS 默认使用 kube-dns。', 'kube-dns-addon'],
+    ['预选策略有 PodFitsResources、PodFitsHostPorts、NoDiskConflict 等。', 'scheduler-legacy-predicates'],
+    ['k8s 不支持 swap，所以部署前必须 swapoff -a。', 'swap-unsupported'],
+    ['我们可以看到创建 sa 后自动生成了一个 secret，里面就是 token。', 'service-account-token-secret'],
+    ['apiserver 默认监听 8080 非安全端口和 6443 安全端口。', 'apiserver-insecure-port'],
+  ])('%s', (sentence, id) => expect(check(sentence + '\n').map((d) => d.split('/')[1])).toContain(id));
+});
+
+describe('current statements that mention an old term are not claims', () => {
+  // Sentences a note written today would contain: none of them is outdated, so none is reported.
+  it.each([
+    '集群 DNS 的 Service 仍叫 kube-dns，后端是 CoreDNS。',
+    '节点上的容器用 crictl ps 查看，docker ps 看不到它们。',
+    'kubectl run 只创建 Pod，要创建 Deployment 用 kubectl create deployment。',
+    '现在默认的容器运行时不是 Docker，而是 containerd 或 CRI-O。',
+    'ServiceAccount 的令牌由 TokenRequest API 签发，不再自动创建 Secret。',
+    'Helm 3 没有 Tiller，直接用 kubeconfig 的权限。',
+    'kube-proxy 在 Linux 上有 iptables 和 nftables 两种模式。',
+    'kube-apiserver 不再提供非安全端口。',
+    '构建完镜像用 docker images 查看本地镜像。',
+    '推荐使用 cgroup v2，cgroup v1 已进入维护模式。',
+    '节点的 swap 可以按需开启 LimitedSwap。',
+  ])('%s', (sentence) => expect(check(sentence + '\n')).toEqual([]));
+});
+
+describe('Mermaid diagrams', () => {
+  const diagram = (src: string) => '```mermaid\nflowchart LR\n' + src + '\n```\n';
+  it('reports a label that is only wrong in a diagram, and accepts a correction right after the diagram', () => {
+    const d = diagram('  S[Service] --> E[Endpoints] --> P[Pod]');
+    expect(check(d)).toEqual(['3:20 deprecated/endpoints-label']);
+    expect(check(d + '\n:::caution[编者更正]\n应为 EndpointSlice。\n:::\n')).toEqual([]);
+    // The same word in prose is not a diagram claim.
+    expect(check('Service 的 Endpoints 对象。\n')).toEqual([]);
+  });
+  it('takes nftables anywhere in the diagram as showing it is current', () => {
+    expect(check(diagram('  KP[kube-proxy] --> R[iptables 规则]'))).toEqual(['3:24 deprecated/kube-proxy-modes-in-diagram']);
+    expect(check(diagram('  KP[kube-proxy] --> R[iptables 规则]\n  N[或 nftables 规则]'))).toEqual([]);
+    // iptables with no kube-proxy in the diagram (a CNI diagram) is not about proxy modes.
+    expect(check(diagram('  P[Pod] --> R[iptables SNAT]'))).toEqual([]);
+  });
+  it('judges context words per label, so a word in another box does not make a claim', () => {
+    expect(check(diagram('  N["nameserver（kube-dns 的 ClusterIP）"]\n  D["default 命名空间"]'))).toEqual([]);
+    expect(check(diagram('  D["默认 DNS 插件 kube-dns"]'))).toEqual(['3:16 deprecated/kube-dns-addon']);
+  });
+});
+
+describe('tables', () => {
+  it('reads a row as one statement, so a version in another cell states the status', () => {
+    expect(check('| 版本 | 变化 |\n| --- | --- |\n| 1.20 | 移除 PodPreset |\n')).toEqual([]);
+    expect(check('| 组件 | 作用 |\n| --- | --- |\n| PodPreset | 注入环境变量 |\n')).toEqual(['3:3 deprecated/pod-preset']);
+  });
+});
+
+describe('frontmatter fields', () => {
+  const withFields = (body: string, fields: { name: string; value: string }[]) =>
+    checkOutdated(
+      { file: 'x.mdx', body, tree: parser.parse(body), reviewedFor: '1.37', lineOf: () => 1, fields: fields.map((f, i) => ({ ...f, line: i + 2 })) },
+      data,
+    ).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message.slice(0, 12)}`);
+  it('reports a term in the title, description or aliases with the field named', () => {
+    expect(withFields('讲讲它。\n', [{ name: 'title', value: 'dockershim 是什么？' }])).toEqual(['2:1 deprecated/dockershim 标题（title）里的“']);
+    expect(withFields('讲讲它。\n', [{ name: 'aliases[0]', value: 'PSP 怎么用？' }])).toEqual(['2:1 deprecated/pod-security-policy 其他问法（aliases']);
+  });
+  it('accepts it when the body explains the same term, or the field itself states status and version', () => {
+    const explained = ':::caution[编者更正]\ndockershim 已移除。\n:::\n';
+    expect(withFields(explained, [{ name: 'title', value: 'dockershim 是什么？' }])).toEqual([]);
+    expect(withFields('讲讲它。\n', [{ name: 'description', value: 'dockershim 已在 1.24 移除' }])).toEqual([]);
+    // A mention in the body that is itself unexplained does not explain the title.
+    expect(withFields('kubelet 调用 dockershim。\n', [{ name: 'title', value: 'dockershim 是什么？' }])).toHaveLength(2);
+  });
+});
+
 describe('companion rules', () => {
   it('apply only when every condition holds, and are satisfied by a mention anywhere', () => {
     expect(check('存活探针只讲概念。\n')).toEqual([]);
@@ -155,7 +237,9 @@ describe('data file', () => {
   it('names a replacement, a version and a document for every term', () => {
     for (const t of data.terms) {
       expect(t.replacement.length, t.id).toBeGreaterThan(0);
-      expect(t.deprecatedIn ?? t.removedIn, t.id).toBeTruthy();
+      // The version facts are what a reader acts on: every term cites a release (or a date).
+      const status = [t.deprecatedIn, t.removedIn, t.changedIn].filter(Boolean).join(' ');
+      expect(status, t.id).toMatch(/\d+\.\d+|20\d\d/);
       expect(t.doc, t.id).toMatch(/^https:\/\//);
     }
   });
@@ -182,6 +266,16 @@ describe('accepted forms pass the whole content check', async () => {
       // The fixture really contains a term the check would otherwise report.
       const page = await readFile(join(root, 'content/docs/networking/case-x.mdx'), 'utf8');
       if (!name.startsWith('links')) expect(data.terms.some((t) => findTerms(page, [t]).length > 0)).toBe(true);
+      // terms.txt: the rules this fixture proves accept a noted mention; each rule's words must be in it.
+      const listed = await readFile(join(FIXTURES, 'good-outdated', name, 'terms.txt'), 'utf8').catch(() => '');
+      for (const id of listed.split('\n').filter(Boolean)) {
+        const rules = data.terms.filter((t) => t.id === id);
+        expect(rules.length, `terms.txt 里的 ${id} 不是 content/deprecations.yaml 里的规则`).toBeGreaterThan(0);
+        expect(
+          rules.some((t) => t.regexes.some((r) => new RegExp(r.source, r.flags.replace('g', '')).test(page))),
+          `${name} 里没有 ${id} 要找的词`,
+        ).toBe(true);
+      }
     });
   }
 });
