@@ -194,7 +194,7 @@ export async function benchSearch(dist = 'dist', { readerOnly = false } = {}): P
         `reader queries, ${name === 'tuned' ? 'tuned' : 'held-out'}: ${answered.total} with an answer · zero results ${pct(answered.zero, answered.total)} · first place ${pct(answered.first, answered.total)} · top 5 ${pct(answered.top5, answered.total)}`,
       );
       lines.push(
-        `  ${t.unanswered.total} without an answer on the site · honest (nothing found, or flagged as partial) ${pct(t.unanswered.honest, t.unanswered.total)}`,
+        `  ${t.unanswered.total} without an answer on the site · honest (nothing found, partial or mentions only) ${pct(t.unanswered.honest, t.unanswered.total)} · answered queries summarised as such ${pct(t.hedged, answered.total)}`,
       );
       const kinds = [...t.byKind].map(([kind, k]) => `${kind} ${k.top5}/${k.total}`).join(' · ');
       lines.push(`  top 5 by kind: ${kinds}`);
@@ -226,16 +226,21 @@ function record(t: Tally, hrefs: string[], expected: string, text: string) {
 
 interface ReaderTally {
   answered: Tally;
+  /** Answered queries whose summary still said nothing, partial or mentions only. */
+  hedged: number;
   unanswered: { total: number; honest: number; misses: string[] };
   byKind: Map<string, { total: number; top5: number }>;
 }
 
 function readerTally(): ReaderTally {
-  return { answered: tally(), unanswered: { total: 0, honest: 0, misses: [] }, byKind: new Map() };
+  return { answered: tally(), hedged: 0, unanswered: { total: 0, honest: 0, misses: [] }, byKind: new Map() };
 }
 
-/** Partial results are announced by the dialog's summary; nothing found says 没有找到. */
-const saysPartialOrNothing = (status: string) => /没有找到|没有完全匹配/.test(status);
+/**
+ * The dialog's summary is honest when it says 没有找到, that results are partial (没有完全匹配), or
+ * that the pages only mention the words (顺带提到).
+ */
+const saysPartialOrNothing = (status: string) => /没有找到|没有完全匹配|顺带提到/.test(status);
 
 function recordReader(t: ReaderTally, rq: ReaderQuery, { hrefs, status }: { hrefs: string[]; status: string }) {
   const kind = t.byKind.get(rq.kind) ?? { total: 0, top5: 0 };
@@ -251,6 +256,8 @@ function recordReader(t: ReaderTally, rq: ReaderQuery, { hrefs, status }: { href
   }
   const a = t.answered;
   a.total++;
+  // The honest summary costs something when the site does have the answer: count it.
+  if (saysPartialOrNothing(status)) t.hedged++;
   if (hrefs.length === 0) a.zero++;
   const rank = Math.min(...rq.expect.map((id) => hrefs.indexOf(`/q/${id}/`)).map((r) => (r < 0 ? Infinity : r)));
   if (rank === 0) a.first++;

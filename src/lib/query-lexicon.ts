@@ -32,6 +32,8 @@ const COLLOQUIAL: readonly (readonly string[])[] = [
 export interface Lexicon {
   /** Every glossary name by its key → the term's English name (none for the English name itself). */
   readonly names: ReadonlyMap<string, readonly string[]>;
+  /** Every glossary name by its key → all names of its term. */
+  readonly groups: ReadonlyMap<string, readonly string[]>;
   /** Colloquial words by key → the written words searched with them. */
   readonly equivalents: ReadonlyMap<string, readonly string[]>;
   /** Latin words the correction may propose, by key → how to write them. */
@@ -46,6 +48,7 @@ export interface Lexicon {
  */
 export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
   const names = new Map<string, string[]>();
+  const groupsByKey = new Map<string, string[]>();
   const equivalents = new Map<string, string[]>();
   const vocabulary = new Map<string, string>();
   const add = (key: string, list: string[]) => {
@@ -55,6 +58,7 @@ export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
   for (const group of groups) {
     const english = group.find((n) => !HAN.test(n));
     for (const name of group) add(nameKey(name), english && nameKey(english) !== nameKey(name) ? [english] : []);
+    for (const name of group) if (!groupsByKey.has(nameKey(name))) groupsByKey.set(nameKey(name), [...group]);
     for (const name of group) {
       if (HAN.test(name)) continue;
       // Whole names (kube-proxy → kubeproxy) and their words (persistent, volume) can be corrected to.
@@ -63,7 +67,7 @@ export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
     }
   }
   for (const group of COLLOQUIAL) for (const word of group) equivalents.set(nameKey(word), group.filter((w) => w !== word));
-  return { names, equivalents, vocabulary };
+  return { names, groups: groupsByKey, equivalents, vocabulary };
 }
 
 /**
@@ -88,6 +92,14 @@ export function alternativesOf(term: string, lexicon: Lexicon): readonly string[
     if (singular) out.push(lexicon.vocabulary.get(singular) ?? singular);
   }
   return out.filter((w) => nameKey(w) !== key);
+}
+
+/** Every way a query term may be written in a title: itself, its singular, all its glossary names. */
+export function namesOf(term: string, lexicon: Lexicon): string[] {
+  const key = nameKey(term);
+  const singular = [key.replace(/es$/, ''), key.replace(/s$/, '')].filter((k) => k !== key && k.length >= 2);
+  const group = [key, ...singular].flatMap((k) => lexicon.groups.get(k) ?? []);
+  return [...new Set([term, ...singular, ...group, ...alternativesOf(term, lexicon)])];
 }
 
 /**

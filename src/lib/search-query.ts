@@ -194,6 +194,9 @@ export interface ScoredPage {
   inTitle?: boolean;
 }
 
+/** Terms on more than this share of all pages tell little about what the reader wants. */
+export const COMMON_SHARE = 0.5;
+
 /** What a term in the title adds, relative to the best score of that term (1). */
 const TITLE_BONUS = 0.5;
 
@@ -222,7 +225,7 @@ export function mergeTermResults(perTerm: TermResults[], totalPages: number, kin
   for (const { term, results } of perTerm) {
     if (results.length === 0) continue;
     const best = Math.max(...results.map((r) => r.score)) || 1;
-    const weight = totalPages > 0 && results.length > totalPages / 2 ? 0.25 : 1;
+    const weight = totalPages > 0 && results.length > totalPages * COMMON_SHARE ? 0.25 : 1;
     for (const r of results) {
       const page = pages.get(r.id) ?? { id: r.id, matched: [], weight: 0, score: 0 };
       if (page.matched.includes(term)) continue;
@@ -236,13 +239,22 @@ export function mergeTermResults(perTerm: TermResults[], totalPages: number, kin
   // Question words (questionWords) break ties between pages with the same terms; they add no page.
   for (const { results } of kinds) {
     const best = Math.max(0, ...results.map((r) => r.score)) || 1;
-    const weight = totalPages > 0 && results.length > totalPages / 2 ? 0.25 : 1;
+    const weight = totalPages > 0 && results.length > totalPages * COMMON_SHARE ? 0.25 : 1;
     for (const r of results) {
       const page = pages.get(r.id);
       if (page) page.score += (0.5 * weight * r.score) / best;
     }
   }
   return [...pages.values()].sort((a, b) => b.weight - a.weight || b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/**
+ * Whether a title is about one of the given terms (any of their names): a page that only mentions
+ * every word of the question is not an answer to it.
+ */
+export function titleNamesAny(title: string, names: readonly string[]): boolean {
+  const key = nameKey(title);
+  return names.some((n) => nameKey(n).length > 0 && key.includes(nameKey(n)));
 }
 
 export interface CombinedResults {

@@ -68,6 +68,16 @@ describe('runSearch', () => {
     expect(outcome.corrections).toEqual([{ from: 'ingres', to: 'Ingress' }]);
   });
 
+  it('says when the pages holding every word only mention them: none has one in its title', async () => {
+    // The fake's titles are the page ids.
+    const about = await runSearch(fakePagefind(pages), 'ingress 有哪些功能', 10);
+    expect(about.exactCount).toBe(1);
+    expect(about.mentionsOnly).toBeUndefined();
+    const mentions = await runSearch(fakePagefind(pages), 'nginx 功能', 10);
+    expect(mentions.hits.map((h) => h.result.id)).toEqual(['ingress']);
+    expect(mentions.mentionsOnly).toBe(true);
+  });
+
   it('finds nothing, rather than near matches, for a query of unknown words', async () => {
     const outcome = await runSearch(fakePagefind(pages), 'qzxwvy', 10);
     expect(outcome.hits).toEqual([]);

@@ -4,6 +4,7 @@
  * (src/lib/search-query.ts and src/lib/query-lexicon.ts decide the terms, names and ranking).
  */
 import {
+  COMMON_SHARE,
   combineResults,
   mergeTermResults,
   normalizeQuery,
@@ -11,9 +12,10 @@ import {
   hanWindows,
   questionWords,
   sumScores,
+  titleNamesAny,
   type TermResults,
 } from '../lib/search-query';
-import { alternativesOf, buildLexicon, correctSpelling, nameKey, type Lexicon } from '../lib/query-lexicon';
+import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type Lexicon } from '../lib/query-lexicon';
 
 export interface PagefindFragment {
   url: string;
@@ -45,6 +47,12 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /** Leading hits that matched the whole query. */
   exactCount: number;
+  /**
+   * The whole-query matches shown first only mention the query's words: none has an informative
+   * one (under any of its names) in its title, as when a page lists RBAC in passing and no page
+   * is about “rbac 权限怎么配置”.
+   */
+  mentionsOnly?: boolean;
   /** Misspelt words searched as the word they most likely mean (statefullset → StatefulSet). */
   corrections?: { from: string; to: string }[];
 }
@@ -64,6 +72,9 @@ async function findKnown(pagefind: Pagefind, term: string): Promise<PagefindResu
   const checks = await Promise.all([find(pagefind, term), ...pieces.map((p) => find(pagefind, `"${p}"`))]);
   return checks.slice(1).every((c) => c.length > 0) ? checks[0]! : [];
 }
+
+/** Results the dialog shows at first (src/search/ui.ts). */
+const SHOWN = 5;
 
 /** A Latin word on fewer pages than this may be a typo: its likely correction is searched too. */
 const RARE = 3;
@@ -151,5 +162,11 @@ export async function runSearch(
   const { ids, exactCount } = combineResults(full, ranked);
   const matchedById = new Map(ranked.map((p) => [p.id, p.matched]));
   const hits = ids.map((id, i) => ({ result: byId.get(id)!, matched: i < exactCount ? undefined : matchedById.get(id) }));
-  return { query, hits, exactCount, ...(corrections.length > 0 ? { corrections } : {}) };
+  // The dialog shows these first results anyway, so reading their titles costs no extra download.
+  const informative = perTerm
+    .filter((t) => t.results.length > 0 && t.results.length <= totalPages * COMMON_SHARE)
+    .flatMap((t) => namesOf(t.term, lexicon));
+  const shown = await Promise.all(hits.slice(0, Math.min(exactCount, SHOWN)).map(async (h) => (await h.result.data()).meta.title ?? ''));
+  const mentionsOnly = informative.length > 0 && shown.length > 0 && !shown.some((title) => titleNamesAny(title, informative));
+  return { query, hits, exactCount, ...(mentionsOnly ? { mentionsOnly } : {}), ...(corrections.length > 0 ? { corrections } : {}) };
 }
