@@ -190,15 +190,11 @@ export function planTerms(query: string, lexicon: Lexicon): QueryTerm[] {
 export interface ScoredPage {
   id: string;
   score: number;
-  /** The term is in the page's title: the page is about it, however often others mention it. */
-  inTitle?: boolean;
 }
 
 /** Terms on more than this share of all pages tell little about what the reader wants. */
 export const COMMON_SHARE = 0.5;
 
-/** What a term in the title adds, relative to the best score of that term (1). */
-const TITLE_BONUS = 0.5;
 
 export interface TermResults {
   term: string;
@@ -232,7 +228,7 @@ export function mergeTermResults(perTerm: TermResults[], totalPages: number, kin
       page.matched.push(term);
       page.weight += weight;
       // Scaled like the weight: how well a page matches “Kubernetes” says little about it.
-      page.score += weight * (r.score / best + (r.inTitle ? TITLE_BONUS : 0));
+      page.score += (weight * r.score) / best;
       pages.set(r.id, page);
     }
   }

@@ -26,8 +26,6 @@ export interface PagefindFragment {
 export interface PagefindResult {
   id: string;
   score: number;
-  /** Metadata fields the query matched (Pagefind ≥ 1.5); title among them means the title holds it. */
-  matchedMetaFields?: string[];
   data: () => Promise<PagefindFragment>;
 }
 export interface Pagefind {
@@ -103,11 +101,8 @@ export async function runSearch(
   }
 
   // A term and its other names (content/glossary.yaml, colloquial wordings) count as one term.
-  const searchTerm = async (text: string) => {
-    const lists = await Promise.all([text, ...alternativesOf(text, lexicon)].map((w) => findKnown(pagefind, w)));
-    const titled = new Set(lists.flat().filter((r) => r.matchedMetaFields?.includes('title')).map((r) => r.id));
-    return sumScores(lists).map((r) => (titled.has(r.id) ? { ...r, matchedMetaFields: ['title'] } : r));
-  };
+  const searchTerm = async (text: string) =>
+    sumScores(await Promise.all([text, ...alternativesOf(text, lexicon)].map((w) => findKnown(pagefind, w))));
 
   const byId = new Map<string, PagefindResult>();
   const perTerm: TermResults[] = [];
@@ -115,7 +110,7 @@ export async function runSearch(
   let unknownTerms = 0;
   const record = (term: string, results: PagefindResult[]) => {
     for (const r of results) if (!byId.has(r.id)) byId.set(r.id, r);
-    perTerm.push({ term, results: results.map(({ id, score, matchedMetaFields }) => ({ id, score, inTitle: matchedMetaFields?.includes('title') })) });
+    perTerm.push({ term, results: results.map(({ id, score }) => ({ id, score })) });
   };
   const kinds = questionWords(query);
   const kindResults = Promise.all(kinds.map(async (term) => ({ term, results: await findKnown(pagefind, term) })));
