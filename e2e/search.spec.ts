@@ -91,6 +91,31 @@ test('一整句问题找不全时，按关键词找到部分匹配的结果并�
   await expect(page.locator('.search-hit-terms').first()).toContainText('包含：');
 });
 
+// Reader queries in the style of scripts/search-queries/reader.yaml (not taken from it): whole
+// English sentences, misspelt names, questions the site has no answer to.
+test('a whole English question finds the page about its subject first', async ({ page }) => {
+  await search(page, 'What does a readiness probe do?');
+  expect((await hrefs(page))[0]).toBe(KNOWN.probes);
+  await search(page, 'How does the HPA scale pods?');
+  expect((await hrefs(page))[0]).toBe(KNOWN.hpa);
+});
+
+test('拼错的英文术语按最接近的术语搜索，并告诉读者', async ({ page }) => {
+  await search(page, 'statefullset 怎么扩容');
+  await expect(page.getByRole('status')).toContainText('“statefullset”按“StatefulSet”搜索');
+  const first = page.locator('.search-hit-title').first();
+  await expect(first).toContainText('StatefulSet');
+});
+
+test('站内没有答案的问题不给出“完全匹配”，而说明结果只包含部分关键词', async ({ page }) => {
+  // No page mentions OpenShift; pages that share its other words are not an answer to it.
+  await search(page, 'openshift 的 route 怎么配置');
+  await expect(page.getByRole('status')).toHaveText(/没有完全匹配的结果，以下结果包含部分关键词/);
+  await expect(page.locator('.search-hit-terms').first()).not.toContainText('openshift');
+  await search(page, 'openshift');
+  await expect(page.getByRole('status')).toHaveText('没有找到与“openshift”相关的结果。');
+});
+
 test('搜索原笔记的“其他问法”找到合并后的题目，题目页也列出它', async ({ page }) => {
   const merged = questions.find((q) => q.aliases.length > 0);
   expect(merged, 'some question has 其他问法').toBeDefined();

@@ -204,7 +204,7 @@ if (scale !== undefined) {
 // Each section returns its report lines; they live in their own modules so each also runs alone.
 const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['importer throughput (generated notes of growing size)', benchImport],
-  ['search quality (every title and 其他问法, typed into the real search dialog)', () => benchSearch('dist')],
+  ['search quality (titles, 其他问法 and reader queries, typed into the real search dialog)', () => benchSearch('dist')],
 ];
 for (const [title, run] of SECTIONS) {
   console.log(`\n== ${title} ==`);

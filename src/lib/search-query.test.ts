@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combineResults, mergeTermResults, normalizeQuery, queryTerms, sumScores, synonymsOf } from './search-query';
+import { buildLexicon } from './query-lexicon';
+import { combineResults, hanWindows, mergeTermResults, normalizeQuery, planTerms, queryTerms, questionWords, sumScores } from './search-query';
 
 const texts = (q: string) => queryTerms(q).map((t) => t.text);
 
@@ -22,8 +23,20 @@ describe('queryTerms', () => {
   });
 
   it('reads full-width letters as half-width and keeps dashes and dots inside names', () => {
-    expect(texts('ｋｕｂｅ－ｐｒｏｘｙ的作用')).toEqual(['kube-proxy', '作用']);
+    expect(texts('ｋｕｂｅ－ｐｒｏｘｙ的原理')).toEqual(['kube-proxy', '原理']);
     expect(texts('metrics.k8s.io 是什么')).toEqual(['metrics.k8s.io']);
+  });
+
+  it('reduces whole English sentences to their subject words', () => {
+    expect(texts('how does kube-proxy work')).toEqual(['kube-proxy']);
+    expect(texts('what happens when you run kubectl apply')).toEqual(['kubectl', 'apply']);
+    expect(texts('why should I use a headless service?')).toEqual(['headless', 'service']);
+  });
+
+  it('drops colloquial Chinese question shapes', () => {
+    expect(texts('说说你对 ingress 的理解')).toEqual(['ingress']);
+    expect(texts('etcd 在集群里是干嘛的')).toEqual(['etcd', '集群']);
+    expect(texts('kubelet 的作用是什么')).toEqual(['kubelet']);
   });
 
   it('lists each term once however it is cased', () => {
@@ -98,20 +111,6 @@ describe('combineResults', () => {
   });
 });
 
-describe('synonymsOf', () => {
-  const groups = [['Headless Service', '无头服务', '无头 Service'], ['Taint', '污点'], ['Probe', '探针', '健康检查', 'health check']];
-  it('gives the English name of the term a Chinese query names, ignoring case and spaces', () => {
-    expect(synonymsOf('无头服务', groups)).toEqual(['Headless Service']);
-    expect(synonymsOf('无头 service', groups)).toEqual(['Headless Service']);
-    expect(synonymsOf('健康检查', groups)).toEqual(['Probe']);
-  });
-  it('gives nothing for an English query or a query that is not one term', () => {
-    expect(synonymsOf('headless  service', groups)).toEqual([]);
-    expect(synonymsOf('无头服务和污点', groups)).toEqual([]);
-    expect(synonymsOf('  ', groups)).toEqual([]);
-  });
-});
-
 describe('sumScores', () => {
   it('adds up a page’s scores across searches and keeps first-seen order on ties', () => {
     const ranked = sumScores([
@@ -119,5 +118,52 @@ describe('sumScores', () => {
       [{ id: 'b', score: 5 }, { id: 'c', score: 1 }],
     ]);
     expect(ranked.map((r) => r.id)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('planTerms', () => {
+  const lexicon = buildLexicon([
+    ['PersistentVolume', '持久卷', 'PV', 'Persistent Volume'],
+    ['PersistentVolumeClaim', '持久卷申领', 'PVC', 'Persistent Volume Claim'],
+    ['Pod Phase', 'Pod 阶段', 'Pod 状态'],
+  ]);
+  const planned = (q: string) => planTerms(q, lexicon).map((t) => t.text);
+
+  it('splits a list of names written with slashes, and keeps other slashes', () => {
+    expect(planned('pv/pvc 是什么关系')).toEqual(['pv', 'pvc', '关系']);
+    expect(planned('v1/pod 字段')).toEqual(['v1/pod', '字段']);
+  });
+
+  it('joins English words that together name one glossary term', () => {
+    expect(planned('what is a persistent volume claim')).toEqual(['persistent volume claim']);
+    expect(planned('persistent volume')).toEqual(['persistent volume']);
+  });
+
+  it('keeps a common word and a Chinese word apart even when together they name a term', () => {
+    expect(planned('Pod 有哪几种常见状态')).toEqual(['Pod', '状态']);
+  });
+});
+
+describe('questionWords', () => {
+  it('keeps the question words that say what kind of answer is wanted, in the words titles use', () => {
+    expect(questionWords('谈谈你对 k8s 的理解')).toContain('理解');
+    expect(questionWords('Deployment 和 StatefulSet 的差别')).toContain('区别');
+    expect(questionWords('Pod 常见的状态')).toContain('常见');
+  });
+
+  it('ignores single characters and English', () => {
+    expect(questionWords('what is the difference')).toEqual([]);
+    expect(questionWords('的 了 吗')).toEqual([]);
+  });
+});
+
+describe('hanWindows', () => {
+  it('offers the two-character windows of a Chinese run', () => {
+    expect(hanWindows('监控用')).toEqual(['监控', '控用']);
+  });
+
+  it('offers nothing for short runs or runs with Latin letters', () => {
+    expect(hanWindows('监控')).toEqual([]);
+    expect(hanWindows('pod监控')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * question ("Ingress是什么?有哪些功能…") often finds nothing; these helpers reduce such a query to
  * its meaningful terms and rank pages by how many of them they contain.
  */
+import { nameKey, splitNameList, type Lexicon } from './query-lexicon';
 
 /** A meaningful piece of the query: a Latin word or a run of Chinese words between stopwords. */
 export interface QueryTerm {
@@ -26,10 +27,17 @@ const STOPWORDS = new Set([
   '区别', '差别', '差异', '不同', '异同', '对比', '比较', '相比', '分别', '各自',
   '简述', '简单', '请', '描述', '介绍', '说说', '说明', '谈谈', '讲讲', '聊聊', '解释', '理解', '你', '我', '我们', '您',
   '主要', '常用', '常见', '通常', '一般', '具体', '哪里', '时候', '情况',
+  // Colloquial question shapes: 干嘛用的, 是怎么回事, 能不能, 你对…的理解
+  '干嘛', '干啥', '干什么', '做什么', '用来', '作用', '用途', '用处', '怎么回事', '回事', '什么样', '为啥', '能不能', '会不会', '是不是', '有没有',
+  '多少', '一些', '哪儿', '的话', '大概', '到底', '究竟', '下面', '平时', '面试', '问题', '题',
   // English question words and function words
   'vs', 'versus', 'what', 'whats', 'is', 'are', 'was', 'how', 'why', 'when', 'where', 'which', 'who', 'do', 'does',
   'did', 'can', 'the', 'a', 'an', 'of', 'in', 'on', 'to', 'for', 'and', 'or', 'with', 'between', 'difference',
   'differences', 'compare', 'explain', 'describe', 'about', 'it', 'its', 'you', 'your', 'i', 'me', 'my', 'be',
+  'work', 'works', 'happen', 'happens', 'happened', 'run', 'use', 'used', 'uses', 'using', 'should', 'would', 'will',
+  'this', 'that', 'these', 'those', 'there', 'get', 'if', 'so', 'some', 'any', 'way', 'ways', 'need', 'needs', 'by',
+  'from', 'into', 'at', 'as', 'we', 'they', 'them', 'has', 'have', 'had', 'been', 'not', 'no', 'please', 'tell',
+  'example', 'examples', 'e.g', 'etc', 'mean', 'means', 'meaning', 'purpose', 'stuck', 'keeps',
 ]);
 
 const HAN = /\p{Script=Han}/u;
@@ -69,23 +77,6 @@ export function normalizeQuery(query: string): string {
   return query.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-const synonymKey = (name: string) => normalizeQuery(name).toLowerCase().replace(/\s+/g, '');
-
-/**
- * The English name of a glossary term when the whole query is one of its Chinese names (无头服务 →
- * Headless Service). Pagefind ranks Chinese queries by their segmented words, so a page that only
- * shares 服务 can outrank the page about the term; the English name settles it for one more
- * search. English queries rank well on their own (pages carry the other names as indexed text),
- * so they are not expanded. Spaces and case do not matter; a query that is not a term gets none.
- */
-export function synonymsOf(query: string, groups: readonly (readonly string[])[]): string[] {
-  const key = synonymKey(query);
-  if (!key || !HAN.test(key)) return [];
-  const group = groups.find((names) => names.some((n) => synonymKey(n) === key));
-  const english = group?.find((n) => !HAN.test(n));
-  return english ? [english] : [];
-}
-
 /**
  * One ranking from several searches for the same thing: a page's score is the sum of its scores,
  * so a page that names the term in both languages ranks above one that only shares a word of it.
@@ -99,7 +90,40 @@ export function sumScores<T extends { id: string; score: number }>(lists: readon
       if (entry) entry.score += item.score;
       else total.set(item.id, { item, score: item.score, first: seen++ });
     }
-  return [...total.values()].sort((a, b) => b.score - a.score || a.first - b.first).map((e) => e.item);
+  // Each item carries its summed score, so a later ranking (mergeTermResults) sees the sum too.
+  return [...total.values()].sort((a, b) => b.score - a.score || a.first - b.first).map((e) => ({ ...e.item, score: e.score }));
+}
+
+/**
+ * Question words carry no subject, but they tell which kind of question was asked: 谈谈你对 X 的理解
+ * is best answered by the page that asks for 理解 of X, Pod 有哪几种常见状态 by the page that
+ * lists them. They only order pages that contain the same subject terms (mergeTermResults).
+ * Words of a kind are written as titles write them (差别, 对比 → 区别).
+ */
+const QUESTION_KIND = new Map<string, string>([
+  ['差别', '区别'], ['差异', '区别'], ['异同', '区别'], ['对比', '区别'], ['比较', '区别'],
+  ['为何', '为什么'], ['为啥', '为什么'],
+]);
+
+/** The question words of a query worth ranking by: stopwords of two or more Chinese characters, once each. */
+export function questionWords(query: string): string[] {
+  const found = new Set<string>();
+  for (const [chunk] of normalizeQuery(query).matchAll(CHUNK)) {
+    if (!HAN.test(chunk)) continue;
+    for (const word of words(chunk)) if (isStopword(word) && [...word].length > 1) found.add(QUESTION_KIND.get(word) ?? word);
+  }
+  return [...found];
+}
+
+/**
+ * The segmenter's dictionary lacks common technical words (监控 comes out as 监/控) and a run of
+ * single characters then holds a trailing particle too (监控用); its two-character windows are
+ * what is left to try when the index knows neither the run nor its words.
+ */
+export function hanWindows(text: string): string[] {
+  const chars = [...text];
+  if (!HAN.test(text) || chars.length < 3 || chars.some((c) => !HAN.test(c))) return [];
+  return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
 }
 
 export function isStopword(word: string): boolean {
@@ -111,7 +135,7 @@ export function isStopword(word: string): boolean {
  * into words; consecutive non-stopwords stay together as one term (无头服务, 集群高可用方案) so
  * the index's own segmentation decides how to match them.
  */
-export function queryTerms(query: string): QueryTerm[] {
+export function queryTerms(query: string, splitChunk: (chunk: string) => string[] = (c) => [c]): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   const push = (parts: string[]) => {
@@ -124,7 +148,7 @@ export function queryTerms(query: string): QueryTerm[] {
   for (const [chunk] of normalizeQuery(query).matchAll(CHUNK)) {
     if (!HAN.test(chunk)) {
       // A lone letter (the f of kubectl apply -f) matches every word starting with it.
-      if (!isStopword(chunk) && chunk.length > 1) push([chunk]);
+      for (const piece of splitChunk(chunk)) if (!isStopword(piece) && piece.length > 1) push([piece]);
       continue;
     }
     let run: string[] = [];
@@ -139,13 +163,38 @@ export function queryTerms(query: string): QueryTerm[] {
   return terms.filter((t) => !(isSingleHan(t.text) && terms.length > 1));
 }
 
-/** Fewer exact results than this and the search also tries the query's terms one by one. */
-export const FEW_RESULTS = 3;
+/**
+ * The terms to search for: queryTerms, with lists of names split (pv/pvc) and neighbouring English
+ * words that together form a glossary name joined (persistent volume claim), so the name
+ * is searched as one term under all its names instead of word by word.
+ */
+export function planTerms(query: string, lexicon: Lexicon): QueryTerm[] {
+  const terms = queryTerms(query, (chunk) => splitNameList(chunk, lexicon));
+  const out: QueryTerm[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    let joined: QueryTerm | undefined;
+    for (let n = Math.min(3, terms.length - i); n > 1 && !joined; n--) {
+      const run = terms.slice(i, i + n);
+      // English words only: 无头 + Service would also join, but Pod + 状态 would then rank as one
+      // vague term instead of a rare word (状态) and a common one (Pod).
+      if (run.every((t) => !HAN.test(t.text)) && lexicon.names.has(nameKey(run.map((t) => t.text).join('')))) {
+        joined = { text: run.map((t) => t.text).join(' '), parts: [] };
+        i += n - 1;
+      }
+    }
+    out.push(joined ?? terms[i]!);
+  }
+  return out;
+}
 
 export interface ScoredPage {
   id: string;
   score: number;
 }
+
+/** Terms on more than this share of all pages tell little about what the reader wants. */
+export const COMMON_SHARE = 0.5;
+
 
 export interface TermResults {
   term: string;
@@ -167,22 +216,41 @@ export interface PartialMatch {
  * all pages (Kubernetes, Pod) tells little about what the reader wants, so it counts a quarter.
  * Terms without results are ignored: they are words the index does not know.
  */
-export function mergeTermResults(perTerm: TermResults[], totalPages: number): PartialMatch[] {
+export function mergeTermResults(perTerm: TermResults[], totalPages: number, kinds: TermResults[] = []): PartialMatch[] {
   const pages = new Map<string, PartialMatch>();
   for (const { term, results } of perTerm) {
     if (results.length === 0) continue;
     const best = Math.max(...results.map((r) => r.score)) || 1;
-    const weight = totalPages > 0 && results.length > totalPages / 2 ? 0.25 : 1;
+    const weight = totalPages > 0 && results.length > totalPages * COMMON_SHARE ? 0.25 : 1;
     for (const r of results) {
       const page = pages.get(r.id) ?? { id: r.id, matched: [], weight: 0, score: 0 };
       if (page.matched.includes(term)) continue;
       page.matched.push(term);
       page.weight += weight;
-      page.score += r.score / best;
+      // Scaled like the weight: how well a page matches “Kubernetes” says little about it.
+      page.score += (weight * r.score) / best;
       pages.set(r.id, page);
     }
   }
+  // Question words (questionWords) break ties between pages with the same terms; they add no page.
+  for (const { results } of kinds) {
+    const best = Math.max(0, ...results.map((r) => r.score)) || 1;
+    const weight = totalPages > 0 && results.length > totalPages * COMMON_SHARE ? 0.25 : 1;
+    for (const r of results) {
+      const page = pages.get(r.id);
+      if (page) page.score += (0.5 * weight * r.score) / best;
+    }
+  }
   return [...pages.values()].sort((a, b) => b.weight - a.weight || b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/**
+ * Whether a title is about one of the given terms (any of their names): a page that only mentions
+ * every word of the question is not an answer to it.
+ */
+export function titleNamesAny(title: string, names: readonly string[]): boolean {
+  const key = nameKey(title);
+  return names.some((n) => nameKey(n).length > 0 && key.includes(nameKey(n)));
 }
 
 export interface CombinedResults {

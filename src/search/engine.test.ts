@@ -39,12 +39,48 @@ const pages = {
 };
 
 describe('runSearch', () => {
-  it('returns whole-query matches alone when there are enough of them', async () => {
-    const pf = fakePagefind({ a: ['pod'], b: ['pod'], c: ['pod'] });
+  it('lists the pages holding a one-word query as full matches', async () => {
+    const pf = fakePagefind({ a: ['pod'], b: ['pod'], c: ['pod'], d: ['node'] });
     const outcome = await runSearch(pf, 'pod', 10);
     expect(outcome.hits.map((h) => h.result.id)).toEqual(['a', 'b', 'c']);
     expect(outcome.exactCount).toBe(3);
-    expect(pf.queries).toEqual(['pod']);
+  });
+
+  it('ranks pages holding every term of a whole English sentence first, as full matches', async () => {
+    const outcome = await runSearch(fakePagefind(pages), 'how does an ingress controller work?', 10);
+    expect(outcome.hits.map((h) => h.result.id)).toEqual(['ingress', 'service']);
+    expect(outcome.exactCount).toBe(1);
+    expect(outcome.hits[1]?.matched).toEqual(['ingress']);
+  });
+
+  it('says results are partial when a word of the query is on no page at all', async () => {
+    const outcome = await runSearch(fakePagefind(pages), 'openshift 的 ingress', 10);
+    expect(outcome.hits.map((h) => h.result.id)).toEqual(['ingress', 'service']);
+    expect(outcome.exactCount).toBe(0);
+    expect(outcome.hits[0]?.matched).toEqual(['ingress']);
+  });
+
+  it('searches a misspelt word as the glossary word it most likely means, and says so', async () => {
+    const glossary = [['Ingress', '入口'], ['NodePort', '节点端口']];
+    const outcome = await runSearch(fakePagefind(pages), 'ingres controller', 10, glossary);
+    expect(outcome.hits[0]?.result.id).toBe('ingress');
+    expect(outcome.exactCount).toBe(1);
+    expect(outcome.corrections).toEqual([{ from: 'ingres', to: 'Ingress' }]);
+  });
+
+  it('says when the pages holding every word only mention them: none has one in its title', async () => {
+    // The fake's titles are the page ids.
+    const about = await runSearch(fakePagefind(pages), 'ingress 有哪些功能', 10);
+    expect(about.exactCount).toBe(1);
+    expect(about.mentionsOnly).toBeUndefined();
+    const mentions = await runSearch(fakePagefind(pages), 'nginx 功能', 10);
+    expect(mentions.hits.map((h) => h.result.id)).toEqual(['ingress']);
+    expect(mentions.mentionsOnly).toBe(true);
+  });
+
+  it('finds nothing, rather than near matches, for a query of unknown words', async () => {
+    const outcome = await runSearch(fakePagefind(pages), 'qzxwvy', 10);
+    expect(outcome.hits).toEqual([]);
   });
 
   it('falls back to the meaningful terms and ranks pages by how many they contain', async () => {
@@ -76,12 +112,18 @@ describe('runSearch', () => {
     const pf: Pagefind = {
       options: async () => {},
       init: async () => {},
-      search: async (q: string) => {
+      search: async (raw: string) => {
         const scores: Record<string, Record<string, number>> = {
           无头服务: { sts: 9.2, dns: 9.1, headless: 9 },
           'Headless Service': { headless: 25, dns: 10, sts: 8 },
           '无头 Service': {},
         };
+        const q = raw.replace(/"/g, '');
+        // A quoted word only tells whether the index holds it.
+        if (raw.startsWith('"')) {
+          const known = Object.keys(scores).some((k) => k.split(' ').includes(q) && Object.keys(scores[k]!).length > 0);
+          return { results: known ? [{ id: 'any', score: 1, data: async () => ({ url: '', excerpt: '', meta: {}, sub_results: [] }) }] : [] };
+        }
         const hits = Object.entries(scores[q] ?? {});
         return { results: hits.map(([id, score]) => ({ id, score, data: async () => ({ url: `/q/${id}/`, excerpt: '', meta: {}, sub_results: [] }) })) };
       },

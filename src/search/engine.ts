@@ -1,17 +1,21 @@
 /**
- * Runs a reader's query against Pagefind: the whole query first, and when that finds too little,
- * each meaningful term on its own (src/lib/search-query.ts decides the terms and the ranking).
+ * Runs a reader's query against Pagefind: the query is reduced to its meaningful terms, each term
+ * is searched under its other names, and pages rank by how many terms they contain
+ * (src/lib/search-query.ts and src/lib/query-lexicon.ts decide the terms, names and ranking).
  */
 import {
-  FEW_RESULTS,
+  COMMON_SHARE,
   combineResults,
   mergeTermResults,
   normalizeQuery,
-  queryTerms,
+  planTerms,
+  hanWindows,
+  questionWords,
   sumScores,
-  synonymsOf,
+  titleNamesAny,
   type TermResults,
 } from '../lib/search-query';
+import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type Lexicon } from '../lib/query-lexicon';
 
 export interface PagefindFragment {
   url: string;
@@ -41,6 +45,14 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /** Leading hits that matched the whole query. */
   exactCount: number;
+  /**
+   * The whole-query matches shown first only mention the query's words: none has an informative
+   * one (under any of its names) in its title, as when a page lists RBAC in passing and no page
+   * is about “rbac 权限怎么配置”.
+   */
+  mentionsOnly?: boolean;
+  /** Misspelt words searched as the word they most likely mean (statefullset → StatefulSet). */
+  corrections?: { from: string; to: string }[];
 }
 
 async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
@@ -48,13 +60,28 @@ async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]
 }
 
 /**
- * Results for a term only if the index holds it as a word. For an unknown word Pagefind falls back
- * to words sharing a shorter prefix (qzx… matches some q… word), which in a multi-term query would
- * count as a match of that term; a quoted search matches whole words only and tells them apart.
+ * Results for a term only if the index holds each of its words. For an unknown word Pagefind falls
+ * back to words sharing a shorter prefix (openshift matches open…), which would count as a match
+ * of that term; a quoted search matches whole words only and tells them apart. Pagefind indexes
+ * kube-proxy as kube and proxy, so each piece is checked.
  */
 async function findKnown(pagefind: Pagefind, term: string): Promise<PagefindResult[]> {
-  const [exact, all] = await Promise.all([find(pagefind, `"${term.replace(/"/g, '')}"`), find(pagefind, term)]);
-  return exact.length > 0 ? all : [];
+  const pieces = term.replace(/"/g, '').split(/[\s._/-]+/).filter(Boolean);
+  const checks = await Promise.all([find(pagefind, term), ...pieces.map((p) => find(pagefind, `"${p}"`))]);
+  return checks.slice(1).every((c) => c.length > 0) ? checks[0]! : [];
+}
+
+/** Results the dialog shows at first (src/search/ui.ts). */
+const SHOWN = 5;
+
+/** A Latin word on fewer pages than this may be a typo: its likely correction is searched too. */
+const RARE = 3;
+
+const lexicons = new WeakMap<readonly (readonly string[])[], Lexicon>();
+function lexiconOf(synonyms: readonly (readonly string[])[]): Lexicon {
+  let lexicon = lexicons.get(synonyms);
+  if (!lexicon) lexicons.set(synonyms, (lexicon = buildLexicon(synonyms)));
+  return lexicon;
 }
 
 export async function runSearch(
@@ -65,40 +92,76 @@ export async function runSearch(
 ): Promise<SearchOutcome> {
   const query = normalizeQuery(rawQuery);
   if (!query) return { query, hits: [], exactCount: 0 };
-  // A glossary term is also searched under its other names (content/glossary.yaml).
-  const others = synonymsOf(query, synonyms);
-  const exact = others.length === 0 ? await find(pagefind, query) : sumScores(await Promise.all([query, ...others].map((q) => find(pagefind, q))));
-  const terms = queryTerms(query);
-  const sameAsQuery = terms.length === 1 && terms[0]!.text.toLowerCase() === query.toLowerCase();
-  if (exact.length >= FEW_RESULTS || terms.length === 0 || sameAsQuery) {
-    return { query, hits: exact.map((result) => ({ result })), exactCount: exact.length };
+  const lexicon = lexiconOf(synonyms);
+  const terms = planTerms(query, lexicon);
+  if (terms.length === 0) {
+    // Only question words (是什么？): nothing to rank by, Pagefind's own matching is all there is.
+    const results = await find(pagefind, query);
+    return { query, hits: results.map((result) => ({ result })), exactCount: results.length };
   }
 
-  const byId = new Map(exact.map((r) => [r.id, r]));
+  // A term and its other names (content/glossary.yaml, colloquial wordings) count as one term.
+  const searchTerm = async (text: string) =>
+    sumScores(await Promise.all([text, ...alternativesOf(text, lexicon)].map((w) => findKnown(pagefind, w))));
+
+  const byId = new Map<string, PagefindResult>();
   const perTerm: TermResults[] = [];
+  const corrections: { from: string; to: string }[] = [];
+  let unknownTerms = 0;
   const record = (term: string, results: PagefindResult[]) => {
     for (const r of results) if (!byId.has(r.id)) byId.set(r.id, r);
     perTerm.push({ term, results: results.map(({ id, score }) => ({ id, score })) });
   };
+  const kinds = questionWords(query);
+  const kindResults = Promise.all(kinds.map(async (term) => ({ term, results: await findKnown(pagefind, term) })));
   await Promise.all(
     terms.map(async (term) => {
-      const results = await findKnown(pagefind, term.text);
-      if (results.length > 0 || term.parts.length === 0) return record(term.text, results);
-      // The index does not know the phrase as a whole: try its words.
-      const parts = await Promise.all(term.parts.map(async (p) => [p, await findKnown(pagefind, p)] as const));
-      for (const [part, partResults] of parts) record(part, partResults);
+      const results = await searchTerm(term.text);
+      // A word the index does not know, or knows from a page or two only (a typo someone else
+      // made too), is also searched as the word it most likely misspells.
+      const corrected = results.length < RARE ? correctSpelling(term.text, lexicon) : undefined;
+      if (corrected && nameKey(corrected) !== nameKey(term.text)) {
+        const fixed = await searchTerm(corrected);
+        if (fixed.length > results.length) {
+          corrections.push({ from: term.text, to: corrected });
+          return record(corrected, sumScores([fixed, results]));
+        }
+      }
+      if (results.length > 0) return record(term.text, results);
+      // The index does not know the phrase as a whole: try its words, each a term of its own,
+      // and for a word it does not know either, that word's two-character windows.
+      // Any word still unknown means no page holds what the reader wrote: results are partial.
+      const parts = await Promise.all(
+        (term.parts.length > 0 ? term.parts : [term.text]).map(async (part) => {
+          const found = part === term.text ? [] : await searchTerm(part);
+          if (found.length > 0) return [[part, found] as const];
+          const windows = await Promise.all(hanWindows(part).map(async (w) => [w, await searchTerm(w)] as const));
+          return windows.filter(([, r]) => r.length > 0);
+        }),
+      );
+      if (parts.some((found) => found.length === 0)) unknownTerms++;
+      for (const [part, partResults] of parts.flat()) record(part, partResults);
     }),
   );
   // Promise.all resolves in any order; the matched-terms list should read in query order.
   const order = terms.flatMap((t) => [t.text, ...t.parts]);
-  perTerm.sort((a, b) => order.indexOf(a.term) - order.indexOf(b.term));
+  const position = (term: string) => {
+    const i = order.indexOf(term);
+    return i < 0 ? order.indexOf(corrections.find((c) => c.to === term)?.from ?? '') : i;
+  };
+  perTerm.sort((a, b) => position(a.term) - position(b.term));
 
-  const partial = mergeTermResults(perTerm, totalPages);
-  const matchedById = new Map(partial.map((p) => [p.id, p.matched]));
-  const { ids, exactCount } = combineResults(
-    exact.map((r) => r.id),
-    partial,
-  );
+  const ranked = mergeTermResults(perTerm, totalPages, await kindResults);
+  // A page matches the whole query only if every term was understood and the page contains all of them.
+  const full = unknownTerms > 0 ? [] : ranked.filter((p) => p.matched.length === perTerm.length).map((p) => p.id);
+  const { ids, exactCount } = combineResults(full, ranked);
+  const matchedById = new Map(ranked.map((p) => [p.id, p.matched]));
   const hits = ids.map((id, i) => ({ result: byId.get(id)!, matched: i < exactCount ? undefined : matchedById.get(id) }));
-  return { query, hits, exactCount };
+  // The dialog shows these first results anyway, so reading their titles costs no extra download.
+  const informative = perTerm
+    .filter((t) => t.results.length > 0 && t.results.length <= totalPages * COMMON_SHARE)
+    .flatMap((t) => namesOf(t.term, lexicon));
+  const shown = await Promise.all(hits.slice(0, Math.min(exactCount, SHOWN)).map(async (h) => (await h.result.data()).meta.title ?? ''));
+  const mentionsOnly = informative.length > 0 && shown.length > 0 && !shown.some((title) => titleNamesAny(title, informative));
+  return { query, hits, exactCount, ...(mentionsOnly ? { mentionsOnly } : {}), ...(corrections.length > 0 ? { corrections } : {}) };
 }

@@ -129,11 +129,15 @@ export function mount(root: HTMLElement) {
   if (input.value.trim()) void search();
 }
 
-function summary({ query, hits, exactCount }: SearchOutcome): string {
+function summary(outcome: SearchOutcome): string {
+  const { query, hits, exactCount } = outcome;
   if (hits.length === 0) return `没有找到与“${query}”相关的结果。`;
-  if (exactCount === 0) return '没有完全匹配的结果，以下结果包含部分关键词。';
-  if (exactCount < hits.length) return `找到 ${exactCount} 条完全匹配“${query}”的结果。`;
-  return `找到 ${hits.length} 条与“${query}”相关的结果。`;
+  const corrected = outcome.corrections?.map((c) => `“${c.from}”按“${c.to}”`).join('、');
+  const note = corrected ? `（${corrected}搜索）` : '';
+  if (exactCount === 0) return `没有完全匹配的结果，以下结果包含部分关键词。${note}`;
+  if (outcome.mentionsOnly) return `找到 ${exactCount} 条提到全部关键词的结果，但标题里都没有这些词，可能只是顺带提到。${note}`;
+  if (exactCount < hits.length) return `找到 ${exactCount} 条完全匹配“${query}”的结果。${note}`;
+  return `找到 ${hits.length} 条与“${query}”相关的结果。${note}`;
 }
 
 async function renderHit(hit: SearchHit): Promise<HTMLLIElement> {
