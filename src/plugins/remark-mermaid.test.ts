@@ -93,6 +93,48 @@ describe('remarkMermaid', () => {
     expect(fake.batches).toEqual([3, 3]);
   });
 
+  it('scans the content directory again where files changed, and survives a damaged scan memo', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const contentDir = await mkdtemp(join(tmpdir(), 'content-'));
+    await mkdir(join(contentDir, 'topic'));
+    const build = async (names: string[]) => {
+      const docs = names.map((name) => DOC.replace('kubelet', name));
+      await Promise.all(docs.map((d, i) => writeFile(join(contentDir, 'topic', `${i}.mdx`), d)));
+      const fake = fakeRenderer();
+      const processor = unified()
+        .use(remarkParse)
+        .use(remarkMermaid, { cacheDir, renderBatch: fake.renderBatch, prefetchDir: contentDir })
+        .use(remarkRehype)
+        .use(rehypeStringify);
+      for (const [i, value] of docs.entries()) await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.mdx`) }));
+      return fake.batches;
+    };
+    expect(await build(['kubelet', 'kube-proxy'])).toEqual([2, 2]);
+    expect(await build(['kubelet', 'kube-proxy'])).toEqual([]);
+    // Both files changed: one batch per theme still holds both, so the scan saw the new text.
+    expect(await build(['etcd', 'coredns'])).toEqual([2, 2]);
+    await writeFile(join(cacheDir, 'sources.json'), '{"cut sho');
+    expect(await build(['scheduler', 'controller-manager'])).toEqual([2, 2]);
+  });
+
+  it('gives a rebuild the same diagram markup from its cache, and redoes a damaged cache file', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const styled: RenderBatch = async (sources, theme, ids) =>
+      sources.map((_, i) => ({
+        status: 'fulfilled',
+        value: `<svg id="${ids[i]}" viewBox="0 0 400 100"><style>#${ids[i]} .node rect{fill:${theme === 'dark' ? '#111' : '#eee'}}</style><g class="node"><rect></rect></g></svg>`,
+      }));
+    const first = await toHtml(DOC, { cacheDir, renderBatch: styled });
+    expect(first).toContain('fill:#eee');
+    expect(first).toContain('fill:#111');
+    expect(first).not.toContain('<style>');
+    expect(await toHtml(DOC, { cacheDir, renderBatch: styled })).toBe(first);
+    const processed = (await readdir(cacheDir)).filter((f) => f.endsWith('.hast.json'));
+    expect(processed).toHaveLength(2);
+    await Promise.all(processed.map((f) => writeFile(join(cacheDir, f), '{"children":[')));
+    expect(await toHtml(DOC, { cacheDir, renderBatch: styled })).toBe(first);
+  });
+
   it('never lets the column shrink a diagram so far that its smallest text drops below 11 px', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const wide: RenderBatch = async (sources, _theme, ids) =>
