@@ -3,13 +3,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { inlineSvgStyles, parseRules } from './inline-svg-styles.ts';
 import { SvgCache } from './mermaid-cache.ts';
 
-/** One rendered SVG as it goes into the page: its hast and the width style of its wrapper. */
+/** One rendered SVG as it goes into the page: its markup and the width style of its wrapper. */
 export interface DiagramVariant {
-  children: ElementContent[];
+  html: string;
   style: string | undefined;
 }
 
@@ -18,7 +19,7 @@ export const MIN_TEXT_PX = 11;
 
 export function svgVariant(svg: string): DiagramVariant {
   const children = svgToHast(svg);
-  return { children, style: legibleWidthStyle(svg, children) };
+  return { html: toHtml(children), style: legibleWidthStyle(svg, children) };
 }
 
 /** Parse Mermaid's SVG into hast with its stylesheet applied inline (see inlineSvgStyles). */
@@ -67,19 +68,20 @@ const processing = (): string[] => [
   String(MIN_TEXT_PX),
   packageVersion('hast-util-from-html'),
   packageVersion('hast-util-select'),
+  packageVersion('hast-util-to-html'),
 ];
 
 /**
  * Processed variants by SVG content. Parsing an SVG and applying its stylesheet is slow (every
  * selector is matched against the whole tree), and on a rebuild the SVGs rarely change, so the
- * result is kept on disk beside the SVGs as JSON, which reads back in a fraction of the time.
+ * result is kept on disk beside the SVGs.
  */
 export class VariantCache {
   private readonly files: SvgCache;
   private readonly processingKey: string;
 
   constructor(dir: string) {
-    this.files = new SvgCache(dir, '.hast.json');
+    this.files = new SvgCache(dir, '.variant.json');
     this.processingKey = SvgCache.key(...processing());
   }
 

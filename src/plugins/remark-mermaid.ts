@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import type { Element, ElementContent } from 'hast';
+import type { ElementContent } from 'hast';
+import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import type { Code, Parent, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -130,12 +131,10 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
           file.fail(`Mermaid 图无法渲染（请检查语法）：${reason}`, node, 'remark-mermaid:invalid-diagram');
         }
         const processed = await Promise.all(svgs.map((svg) => variants.get(svg)));
-        const children: ElementContent[] = VARIANTS.map((v, i) => ({
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['mermaid-variant', v.className], style: processed[i]?.style },
-          children: processed[i]?.children ?? [],
-        }));
+        const mdx = file.extname === '.mdx';
+        const children = VARIANTS.map((v, i) =>
+          variantElement(mdx, ['mermaid-variant', v.className], processed[i]?.style, processed[i]?.html ?? ''),
+        );
         // A node type unknown to mdast-util-to-hast becomes exactly the element described in `data`.
         const figure = {
           type: 'mermaidDiagram',
@@ -144,7 +143,7 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
             hName: 'figure',
             // Wide diagrams scroll sideways; keyboard users must be able to focus and scroll them.
             hProperties: { className: ['mermaid-diagram'], tabIndex: 0 },
-            hChildren: children satisfies Element['children'],
+            hChildren: children,
           },
         };
         parent.children[index] = figure as unknown as Parent['children'][number];
@@ -152,5 +151,24 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
     );
   };
 };
+
+/**
+ * One variant's wrapper with the SVG inside as markup, never as hast: thousands of elements per
+ * diagram would otherwise go through every later rehype plugin and the MDX compiler. In MDX the
+ * wrapper is a JSX element whose `set:html` Astro inserts as is (a plain element would be folded
+ * into its static parent's HTML by Starlight's MDX optimizer, the attribute with it); in Markdown
+ * it holds a raw node, which the Markdown pipeline parses.
+ */
+function variantElement(mdx: boolean, className: string[], style: string | undefined, html: string): ElementContent {
+  if (!mdx) return { type: 'element', tagName: 'div', properties: { className, style }, children: [{ type: 'raw', value: html }] };
+  const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute' as const, name, value });
+  const jsx: MdxJsxFlowElementHast = {
+    type: 'mdxJsxFlowElement',
+    name: 'div',
+    attributes: [attribute('class', className.join(' ')), ...(style ? [attribute('style', style)] : []), attribute('set:html', html)],
+    children: [],
+  };
+  return jsx as unknown as ElementContent;
+}
 
 export default remarkMermaid;
