@@ -8,9 +8,11 @@ import { join } from 'node:path';
  */
 export class SvgCache {
   private readonly dir: string;
+  private readonly extension: string;
 
-  constructor(dir: string) {
+  constructor(dir: string, extension = '.svg') {
     this.dir = dir;
+    this.extension = extension;
   }
 
   static key(...parts: string[]): string {
@@ -33,6 +35,6 @@ export class SvgCache {
   }
 
   private path(key: string): string {
-    return join(this.dir, `${key}.svg`);
+    return join(this.dir, `${key}${this.extension}`);
   }
 }

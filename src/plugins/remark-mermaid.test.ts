@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compile } from '@mdx-js/mdx';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -11,13 +12,14 @@ import { remarkMermaid, type RenderBatch } from './remark-mermaid.ts';
 
 const DOC = ['# 标题', '', '```mermaid', 'flowchart LR', '  A[调度器] --> B[kubelet]', '```', '', '```yaml', 'a: 1', '```', ''].join('\n');
 
-async function toHtml(markdown: string, options: Parameters<typeof remarkMermaid>[0], path = 'content/docs/x/y.mdx') {
+/** A Markdown page (as Astro's Markdown pipeline: raw HTML allowed); MDX is compiled in its own test. */
+async function toHtml(markdown: string, options: Parameters<typeof remarkMermaid>[0], path = 'content/docs/x/y.md') {
   const file = new VFile({ value: markdown, path });
   const out = await unified()
     .use(remarkParse)
     .use(remarkMermaid, options)
     .use(remarkRehype)
-    .use(rehypeStringify)
+    .use(rehypeStringify, { allowDangerousHtml: true })
     .process(file);
   return String(out);
 }
@@ -69,8 +71,8 @@ describe('remarkMermaid', () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const fake = fakeRenderer();
     const docs = ['kubelet', 'kube-proxy', 'etcd', 'coredns'].map((name) => DOC.replace('kubelet', name));
-    const processor = unified().use(remarkParse).use(remarkMermaid, { cacheDir, renderBatch: fake.renderBatch }).use(remarkRehype).use(rehypeStringify);
-    const pages = await Promise.all(docs.map((value, i) => processor.process(new VFile({ value, path: `content/docs/x/${i}.mdx` }))));
+    const processor = unified().use(remarkParse).use(remarkMermaid, { cacheDir, renderBatch: fake.renderBatch }).use(remarkRehype).use(rehypeStringify, { allowDangerousHtml: true });
+    const pages = await Promise.all(docs.map((value, i) => processor.process(new VFile({ value, path: `content/docs/x/${i}.md` }))));
     expect(fake.batches).toEqual([4, 4]);
     // Each SVG keeps an id of its own, so two diagrams on one page never share marker ids.
     const ids = pages.flatMap((p) => [...String(p).matchAll(/<svg id="([^"]+)"/g)].map((m) => m[1]));
@@ -82,15 +84,57 @@ describe('remarkMermaid', () => {
     const contentDir = await mkdtemp(join(tmpdir(), 'content-'));
     const docs = ['kubelet', 'kube-proxy', 'etcd'].map((name) => DOC.replace('kubelet', name));
     await mkdir(join(contentDir, 'topic'));
-    await Promise.all(docs.map((d, i) => writeFile(join(contentDir, 'topic', `${i}.mdx`), d)));
+    await Promise.all(docs.map((d, i) => writeFile(join(contentDir, 'topic', `${i}.md`), d)));
     const fake = fakeRenderer();
     const options = { cacheDir, renderBatch: fake.renderBatch, prefetchDir: contentDir };
-    const processor = unified().use(remarkParse).use(remarkMermaid, options).use(remarkRehype).use(rehypeStringify);
+    const processor = unified().use(remarkParse).use(remarkMermaid, options).use(remarkRehype).use(rehypeStringify, { allowDangerousHtml: true });
     for (const [i, value] of docs.entries()) {
       // One file at a time: without the scan each file would start a batch of its own.
-      await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.mdx`) }));
+      await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.md`) }));
     }
     expect(fake.batches).toEqual([3, 3]);
+  });
+
+  it('scans the content directory again where files changed, and survives a damaged scan memo', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const contentDir = await mkdtemp(join(tmpdir(), 'content-'));
+    await mkdir(join(contentDir, 'topic'));
+    const build = async (names: string[]) => {
+      const docs = names.map((name) => DOC.replace('kubelet', name));
+      await Promise.all(docs.map((d, i) => writeFile(join(contentDir, 'topic', `${i}.md`), d)));
+      const fake = fakeRenderer();
+      const processor = unified()
+        .use(remarkParse)
+        .use(remarkMermaid, { cacheDir, renderBatch: fake.renderBatch, prefetchDir: contentDir })
+        .use(remarkRehype)
+        .use(rehypeStringify, { allowDangerousHtml: true });
+      for (const [i, value] of docs.entries()) await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.md`) }));
+      return fake.batches;
+    };
+    expect(await build(['kubelet', 'kube-proxy'])).toEqual([2, 2]);
+    expect(await build(['kubelet', 'kube-proxy'])).toEqual([]);
+    // Both files changed: one batch per theme still holds both, so the scan saw the new text.
+    expect(await build(['etcd', 'coredns'])).toEqual([2, 2]);
+    await writeFile(join(cacheDir, 'sources.json'), '{"cut sho');
+    expect(await build(['scheduler', 'controller-manager'])).toEqual([2, 2]);
+  });
+
+  it('gives a rebuild the same diagram markup from its cache, and redoes a damaged cache file', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const styled: RenderBatch = async (sources, theme, ids) =>
+      sources.map((_, i) => ({
+        status: 'fulfilled',
+        value: `<svg id="${ids[i]}" viewBox="0 0 400 100"><style>#${ids[i]} .node rect{fill:${theme === 'dark' ? '#111' : '#eee'}}</style><g class="node"><rect></rect></g></svg>`,
+      }));
+    const first = await toHtml(DOC, { cacheDir, renderBatch: styled });
+    expect(first).toContain('fill:#eee');
+    expect(first).toContain('fill:#111');
+    expect(first).not.toContain('<style>');
+    expect(await toHtml(DOC, { cacheDir, renderBatch: styled })).toBe(first);
+    const processed = (await readdir(cacheDir)).filter((f) => f.endsWith('.variant.json'));
+    expect(processed).toHaveLength(2);
+    await Promise.all(processed.map((f) => writeFile(join(cacheDir, f), '{"html":"<sv')));
+    expect(await toHtml(DOC, { cacheDir, renderBatch: styled })).toBe(first);
   });
 
   it('never lets the column shrink a diagram so far that its smallest text drops below 11 px', async () => {
@@ -107,6 +151,25 @@ describe('remarkMermaid', () => {
       sources.map((_, i) => ({ status: 'fulfilled', value: `<svg id="${ids[i]}" viewBox="0 0 300 100" style="font-size:16px"><text>A</text></svg>` }));
     const small = await toHtml(DOC.replace('kubelet', 'etcd'), { cacheDir, renderBatch: narrow });
     expect(small).toContain('--mermaid-min-width: 216px');
+  });
+
+  it('hands MDX the SVG as one set:html string on its wrapper, not as JSX elements', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const { renderBatch } = fakeRenderer();
+    const code = String(
+      await compile(new VFile({ value: DOC, path: 'content/docs/x/y.mdx' }), {
+        jsxImportSource: 'astro',
+        elementAttributeNameCase: 'html',
+        remarkPlugins: [[remarkMermaid, { cacheDir, renderBatch }]],
+      }),
+    );
+    const markup = [...code.matchAll(/"set:html": ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string);
+    expect(markup).toHaveLength(2);
+    expect(markup[0]).toMatch(/^<svg id="mermaid-[0-9a-f]+" data-theme="default"><text>/);
+    expect(markup[1]).toMatch(/^<svg [^>]*data-theme="dark"/);
+    expect(code).toContain('class: "mermaid-diagram"');
+    expect(code).toContain('class: "mermaid-variant mermaid-light"');
+    expect(code).not.toMatch(/_jsx\("svg"|_components\.svg/);
   });
 
   it('renders real SVG with Chinese labels in headless Chromium', async () => {

@@ -1,15 +1,14 @@
 import { createRequire } from 'node:module';
-import { fromHtml } from 'hast-util-from-html';
-import type { Element, ElementContent } from 'hast';
+import type { ElementContent } from 'hast';
+import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import type { Code, Parent, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { createMermaidRenderer } from 'mermaid-isomorphic';
-import { chromiumLaunchOptions } from '../lib/chromium.ts';
-import { inlineSvgStyles } from './inline-svg-styles.ts';
+import type { MermaidRenderer } from 'mermaid-isomorphic';
 import type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 import { DiagramStore } from './mermaid-store.ts';
+import { VariantCache } from './mermaid-variant.ts';
 
 export type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 
@@ -53,13 +52,17 @@ let batchCount = 0;
  * Default batch renderer: mermaid-isomorphic renders every diagram of a call in one page of one
  * headless Chromium; the browser starts only when something is not cached. Mermaid numbers the
  * SVGs of a call `<prefix>-<index>`; each is renamed to its content-derived id so the cached SVG
- * does not depend on which batch it happened to be rendered in.
+ * does not depend on which batch it happened to be rendered in. mermaid-isomorphic and Playwright
+ * are imported on the first render, so a build whose diagrams are all cached never loads them.
  */
 function isomorphicBatch(): RenderBatch {
-  const renderer = createMermaidRenderer({ launchOptions: chromiumLaunchOptions() });
+  let renderer: Promise<MermaidRenderer> | undefined;
   return async (sources, theme, ids) => {
+    renderer ??= Promise.all([import('mermaid-isomorphic'), import('../lib/chromium.ts')]).then(([mermaid, chromium]) =>
+      mermaid.createMermaidRenderer({ launchOptions: chromium.chromiumLaunchOptions() }),
+    );
     const prefix = `mermaidbatch${++batchCount}`;
-    const results = await renderer([...sources], { prefix, mermaidConfig: { ...MERMAID_CONFIG, theme } });
+    const results = await (await renderer)([...sources], { prefix, mermaidConfig: { ...MERMAID_CONFIG, theme } });
     return results.map((result, i): PromiseSettledResult<string> => {
       if (result.status === 'rejected') {
         const reason: unknown = result.reason;
@@ -110,6 +113,7 @@ export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: s
 export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (options) {
   const store = storeFor(options);
   void store.warm();
+  const variants = new VariantCache(options.cacheDir);
   const renderCached = (source: string, theme: MermaidTheme) => store.svg(source, theme);
 
   return async (tree: Root, file: VFile) => {
@@ -126,15 +130,11 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
           const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
           file.fail(`Mermaid 图无法渲染（请检查语法）：${reason}`, node, 'remark-mermaid:invalid-diagram');
         }
-        const children: ElementContent[] = VARIANTS.map((v, i) => {
-          const svg = svgToHast(svgs[i] ?? '');
-          return {
-            type: 'element',
-            tagName: 'div',
-            properties: { className: ['mermaid-variant', v.className], style: legibleWidthStyle(svgs[i] ?? '', svg) },
-            children: svg,
-          };
-        });
+        const processed = await Promise.all(svgs.map((svg) => variants.get(svg)));
+        const mdx = file.extname === '.mdx';
+        const children = VARIANTS.map((v, i) =>
+          variantElement(mdx, ['mermaid-variant', v.className], processed[i]?.style, processed[i]?.html ?? ''),
+        );
         // A node type unknown to mdast-util-to-hast becomes exactly the element described in `data`.
         const figure = {
           type: 'mermaidDiagram',
@@ -143,7 +143,7 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
             hName: 'figure',
             // Wide diagrams scroll sideways; keyboard users must be able to focus and scroll them.
             hProperties: { className: ['mermaid-diagram'], tabIndex: 0 },
-            hChildren: children satisfies Element['children'],
+            hChildren: children,
           },
         };
         parent.children[index] = figure as unknown as Parent['children'][number];
@@ -152,37 +152,23 @@ export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (opt
   };
 };
 
-/** Parse Mermaid's SVG into hast with its stylesheet applied inline (see inlineSvgStyles). */
-function svgToHast(svg: string): ElementContent[] {
-  const root = fromHtml(svg, { fragment: true, space: 'svg' });
-  inlineSvgStyles(root);
-  return root.children as ElementContent[];
-}
-
-/** The smallest text a reader must be able to read without zooming, in CSS px. */
-export const MIN_TEXT_PX = 11;
-
 /**
- * The SVG scales down with the column (max-width: 100%), but never so far that its smallest text
- * drops below MIN_TEXT_PX: `--mermaid-min-width` is the width at which that happens (at most
- * the natural width); a narrower column scrolls sideways instead (see custom.css).
+ * One variant's wrapper with the SVG inside as markup, never as hast: thousands of elements per
+ * diagram would otherwise go through every later rehype plugin and the MDX compiler. In MDX the
+ * wrapper is a JSX element whose `set:html` Astro inserts as is (a plain element would be folded
+ * into its static parent's HTML by Starlight's MDX optimizer, the attribute with it); in Markdown
+ * it holds a raw node, which the Markdown pipeline parses.
  */
-function legibleWidthStyle(svg: string, tree: ElementContent[]): string | undefined {
-  const width = Number(/viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"/.exec(svg)?.[1]);
-  if (!Number.isFinite(width) || width <= 0) return undefined;
-  const sizes: number[] = [];
-  for (const node of tree) {
-    visit(node, 'element', (el: Element) => {
-      const style = typeof el.properties.style === 'string' ? el.properties.style : '';
-      for (const m of style.matchAll(/font-size:\s*([\d.]+)px/g)) sizes.push(Number(m[1]));
-      const attr = parseFloat(String(el.properties.fontSize ?? ''));
-      if (attr > 0) sizes.push(attr);
-    });
-  }
-  const smallest = sizes.length ? Math.min(...sizes) : 16;
-  // A little headroom: browsers round the rendered glyph box.
-  const minWidth = Math.min(width, Math.ceil((width * (MIN_TEXT_PX + 0.5)) / smallest));
-  return `--mermaid-width: ${Math.round(width)}px; --mermaid-min-width: ${minWidth}px`;
+function variantElement(mdx: boolean, className: string[], style: string | undefined, html: string): ElementContent {
+  if (!mdx) return { type: 'element', tagName: 'div', properties: { className, style }, children: [{ type: 'raw', value: html }] };
+  const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute' as const, name, value });
+  const jsx: MdxJsxFlowElementHast = {
+    type: 'mdxJsxFlowElement',
+    name: 'div',
+    attributes: [attribute('class', className.join(' ')), ...(style ? [attribute('style', style)] : []), attribute('set:html', html)],
+    children: [],
+  };
+  return jsx as unknown as ElementContent;
 }
 
 export default remarkMermaid;
