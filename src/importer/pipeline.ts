@@ -5,10 +5,11 @@ import { findStructure } from './evidence.ts';
 import { segmentByEvidence } from './segment.ts';
 import { nearestTopic, type ExistingPage } from './similar.ts';
 import { counting, materializeFences, outsideFences } from './passes/general-helpers.ts';
-import { dedentAnswers, fenceBareCode, markdownBullets, splitPlainParagraphs, stripAnswerLabels } from './passes/answer-text.ts';
+import { circledLists, dedentAnswers, fenceBareCode, joinSoftBreaks, markdownBullets, splitPlainParagraphs, stripAnswerLabels, unwrapAnswerLayout } from './passes/answer-text.ts';
 import { buildRemarkBlocks } from './passes/build-remark-blocks.ts';
 import { checkYamlBlocks } from './passes/check-yaml.ts';
 import { stripFrontMatter, stripLinePrefix } from './passes/note-lines.ts';
+import { dropDetailsWrappers, stripIdeographicIndent, tableRowsToQuestions, unwrapCallouts, unwrapHtmlResidue } from './passes/note-markup.ts';
 import { ImportError } from './errors.ts';
 import { segmentGithubView, stripGithubChrome } from './formats/github-view.ts';
 import { segmentHexoBlog } from './formats/hexo-blog.ts';
@@ -63,7 +64,13 @@ function generalPasses(start?: Doc): Pass[] {
   let questionDepth = 1;
   return [
     stripFrontMatter,
+    // A callout quotes every line of its answer: unwrap it before a `> ` on most lines can pass for page decoration.
+    unwrapCallouts,
     stripLinePrefix,
+    stripIdeographicIndent,
+    unwrapHtmlResidue,
+    tableRowsToQuestions,
+    dropDetailsWrappers,
     (doc) => {
       const cut = segmentByEvidence(doc);
       const level = cut.structure.questions[0]?.level;
@@ -71,6 +78,7 @@ function generalPasses(start?: Doc): Pass[] {
       const { structure: _structure, ...rest } = cut;
       return { ...rest, passCounts: { ...(rest.passCounts ?? {}), questions: rest.sections.length, groups: cut.structure.groups.length, 'restated-headings': cut.structure.restated.length } };
     },
+    unwrapAnswerLayout,
     stripAnswerLabels,
     dedentAnswers,
     normalizeLineSpaces,
@@ -80,6 +88,8 @@ function generalPasses(start?: Doc): Pass[] {
     ...(fenced ? [] : [counting('split-inline-code', joinSplitInlineCode)]),
     outsideFences('broken-bold', repairBrokenBold),
     markdownBullets,
+    circledLists,
+    joinSoftBreaks,
     fenceBareCode,
     splitPlainParagraphs,
     (doc) => buildRemarkBlocks(questionDepth)(doc),

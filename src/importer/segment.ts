@@ -1,5 +1,5 @@
 import { ImportError } from './errors.ts';
-import { BRACKET_LABEL, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, restates, type Candidate, type Structure } from './evidence.ts';
+import { BRACKET_LABEL, DIALOGUE_LABEL, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, restates, type Candidate, type Structure } from './evidence.ts';
 import { cutSections } from './section.ts';
 import { isBlank } from './text.ts';
 import type { Doc, Drop, Line } from './types.ts';
@@ -59,6 +59,31 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     remove.add(j);
     folded.set(t.index, [...(folded.get(t.index) ?? []), ...doc.lines[j]!.src]);
   }
+  // What comes before the first question is the page's (title, author, licence, table of contents), not an answer's:
+  // it is set aside in the report, word for word, instead of opening the first entry.
+  const setAside = [...(doc.setAside ?? [])];
+  const firstQuestion = titles[0]?.index ?? 0;
+  const preface = doc.lines.slice(0, firstQuestion).flatMap((l, i) => (remove.has(i) || isBlank(l.text) ? [] : [i]));
+  for (const i of preface) {
+    dropLine(i, 'preface');
+    setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text })));
+  }
+  // A transcript ends with small talk (`面试官：今天就到这里，你有什么想问我的吗？`): after the last question, the
+  // interviewer's next turn that is not a question closes the interview, and what follows belongs to no answer.
+  const lastQuestion = titles.at(-1)?.index ?? doc.lines.length;
+  if (DIALOGUE_LABEL.test(structure.shape)) {
+    const close = doc.lines.findIndex((l, i) => i > lastQuestion && QUESTION_LABEL.test(l.text.trim()));
+    if (close !== -1) {
+      for (let i = close; i < doc.lines.length; i++) {
+        if (remove.has(i) || isBlank(doc.lines[i]!.text)) continue;
+        dropLine(i, 'epilogue');
+        setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text })));
+      }
+    }
+  }
+  if (preface.length > 0) {
+    warnings.push({ line: doc.lines[preface[0]!]!.src[0], message: `第一个问题之前有 ${preface.length} 行文字（标题、作者、目录等），没有放进任何条目，原文记在报告的 setAside 里` });
+  }
   const keptIndex: number[] = [];
   const lines: Line[] = [];
   doc.lines.forEach((line, i) => {
@@ -74,7 +99,7 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     const hint = hintAt.get(titles[k]!.index);
     return hint ? { ...s, topicHint: hint } : s;
   });
-  return { ...cut, sections, family: structure.family, structure };
+  return { ...cut, sections, setAside, family: structure.family, structure };
 }
 
 /** Each question's nearest group heading above it. */

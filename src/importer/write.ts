@@ -48,7 +48,8 @@ function readTopics(outDir: string): string[] | undefined {
   return Array.isArray(list) ? list.flatMap((t) => (typeof t?.id === 'string' ? [t.id] : [])) : undefined;
 }
 
-export const reportPath = (notePath: string) => notePath.replace(/\.txt$/, '.report.json');
+/** `note.txt`, `note.md`, `note` → `note.report.json`: never the note itself, whatever its extension. */
+export const reportPath = (notePath: string) => `${notePath.replace(/\.[^./\\]+$/, '')}.report.json`;
 
 function readReport(notePath: string): ImportReport | null {
   const path = reportPath(notePath);

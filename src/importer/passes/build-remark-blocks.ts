@@ -5,6 +5,12 @@ import { unified } from 'unified';
 import { isBlank, merge } from '../text.ts';
 import type { Block, Doc, Pass, Section } from '../types.ts';
 import { counted } from './note-lines.ts';
+import { codeLanguage } from './build-blocks.ts';
+
+const guessLanguage = (lines: readonly string[]) => {
+  const lang = codeLanguage(lines);
+  return lang === 'text' ? '' : lang;
+};
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -29,7 +35,9 @@ export function buildRemarkSection(section: Section, questionDepth: number): Sec
     const end = (node.position?.end.line ?? 1) - 1;
     const src = srcOf(start, end);
     if (node.type === 'code') {
-      const lang = (node.lang ?? '').toLowerCase();
+      // An indented code block names no language: say what the code shows (a fenced block keeps what its author wrote).
+      const indented = !/^\s*(`{3,}|~{3,})/.test(lines[start]!.text);
+      const lang = indented && !node.lang ? guessLanguage((node.value ?? '').split('\n')) : (node.lang ?? '').toLowerCase();
       blocks.push({ type: 'code', lang: LANGS[lang] ?? lang, lines: (node.value ?? '').split('\n'), src, ...(node.meta ? { meta: node.meta } : {}) });
     } else if (node.type === 'heading') {
       const raw = lines[start]!.text.trim();
