@@ -10,6 +10,7 @@ export type Family =
   | 'heading'
   | 'numbered'
   | 'numbered-comma'
+  | 'numbered-paren'
   | 'numbered-glued'
   | 'bullet-numbered'
   | 'paren-numbered'
@@ -26,6 +27,7 @@ export const FAMILY_LABELS: Record<Family, string> = {
   heading: 'Markdown 标题（## 1. …）',
   numbered: '编号行（1. …）',
   'numbered-comma': '编号行（1、…）',
+  'numbered-paren': '编号行（1）…）',
   'numbered-glued': '编号紧贴文字（1简述…）',
   'bullet-numbered': '列表符号加编号（* 1. …）',
   'paren-numbered': '括号编号（（1）…）',
@@ -141,7 +143,8 @@ export function candidatesOf(text: string, index: number): Candidate[] {
   if (summary) {
     const inner = summary[1]!.replace(/<\/?(?:b|strong|em|i|code)>/gi, '');
     const num = NUMBER_PREFIX.exec(inner);
-    return [make(index, 'summary', 'summary', num ? inner.slice(num[0].length) : inner, num ? Number(num[1]) : undefined)].filter((c): c is Candidate => c !== null);
+    // Numbered summaries are a README's questions; an unnumbered one inside an answer folds away a figure.
+    return [make(index, 'summary', num ? 'summary:num' : 'summary', num ? inner.slice(num[0].length) : inner, num ? Number(num[1]) : undefined)].filter((c): c is Candidate => c !== null);
   }
   const heading = /^(#{1,6})\s+(.*?)\s*$/.exec(t);
   if (heading && indent < 4) {
@@ -171,6 +174,8 @@ export function candidatesOf(text: string, index: number): Candidate[] {
     out.push(make(index, 'numbered', `numbered@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^(\d{1,3})、\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'numbered-comma', `numbered-comma@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^(\d{1,3})[)）]\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'numbered-paren', `numbered-paren@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^[（(](\d{1,3})[)）]\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'paren-numbered', `paren-numbered@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^Q(\d{1,3})(?:[.、:：\s]|(?=[\u3400-\u9fff]))\s*(\S.*)$/i.exec(stripped))) {

@@ -1,6 +1,7 @@
 import { ImportError } from './errors.ts';
 import { BRACKET_LABEL, DIALOGUE_LABEL, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, restates, type Candidate, type Structure } from './evidence.ts';
 import { cutSections } from './section.ts';
+import { fenceRanges } from './evidence.ts';
 import { isBlank } from './text.ts';
 import type { Doc, Drop, Line } from './types.ts';
 
@@ -24,6 +25,7 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     drops.push(...doc.lines[i]!.src.map((line) => ({ line, reason })));
   };
   for (const i of structure.restated) dropLine(i, 'duplicate-title');
+  if (structure.family === 'summary') for (const i of detailsWrappers(doc.lines, structure.questions.map((q) => q.index))) dropLine(i, 'structure');
   // `### 1. 调度` then `**问题：** 调度…？`: the label line says the question again.
   for (const q of structure.questions) {
     let j = q.index + 1;
@@ -35,6 +37,13 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
   }
   const groupAt = new Map(structure.groups.map((g) => [g.index, g.title]));
   for (const i of groupAt.keys()) dropLine(i, 'structure');
+  // An interviewer's `嗯。那…` before the question is gone from the title: the report says what was removed.
+  if (DIALOGUE_LABEL.test(structure.shape)) {
+    for (const q of structure.questions) {
+      const said = cleanTitle(doc.lines[q.index]!.text.trim().replace(QUESTION_LABEL, ''));
+      if (said !== q.title && said.endsWith(q.title)) warnings.push({ line: doc.lines[q.index]!.src[0], message: `问题前的口头语“${said.slice(0, said.length - q.title.length).trim()}”没有放进标题` });
+    }
+  }
   for (const irr of structure.irregular) warnings.push({ line: doc.lines[irr.index]!.src[0], message: irr.message });
 
   // A label alone on its line (`**问题：**`) has its wording on the next non-blank line.
@@ -100,6 +109,35 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     return hint ? { ...s, topicHint: hint } : s;
   });
   return { ...cut, sections, setAside, family: structure.family, structure };
+}
+
+const DETAILS_OPEN = /^\s*<details(?:\s[^>]*)?>\s*$/i;
+const DETAILS_CLOSE = /^\s*<\/details>\s*$/i;
+
+/**
+ * The `<details>` line above each question's `<summary>` and the `</details>` that closes it: the
+ * README's layout. A `<details>` inside an answer (a folded figure) opens and closes within it and stays.
+ */
+function detailsWrappers(lines: readonly Line[], questions: readonly number[]): number[] {
+  const inFence = fenceRanges(lines);
+  const out: number[] = [];
+  questions.forEach((q, k) => {
+    let p = q - 1;
+    while (p >= 0 && isBlank(lines[p]!.text)) p--;
+    const opened = /^\s*<details/i.test(lines[q]!.text) || (p >= 0 && DETAILS_OPEN.test(lines[p]!.text) && (out.push(p), true));
+    if (!opened) return;
+    let depth = 0;
+    const end = questions[k + 1] ?? lines.length;
+    for (let i = q + 1; i < end; i++) {
+      if (inFence[i]) continue;
+      if (DETAILS_OPEN.test(lines[i]!.text) || /^\s*<details[\s>]/i.test(lines[i]!.text)) depth++;
+      else if (DETAILS_CLOSE.test(lines[i]!.text) && depth-- === 0) {
+        out.push(i);
+        break;
+      }
+    }
+  });
+  return out;
 }
 
 /** Each question's nearest group heading above it. */

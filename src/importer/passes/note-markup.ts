@@ -16,7 +16,7 @@ const ENTITY = /&(?:([a-z]+)|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi;
 const BR = /<br\s*\/?>/gi;
 /** What a code block's toolbar leaves behind when a page is copied as text. */
 const COPY_BUTTON = /^(?:复制代码|复制|已复制|Copy(?: code)?|Copied!?|运行|Run|代码解读|AI\s*代码解读|登录后复制|体验AI代码助手)$/i;
-const LANG_LABEL = /^(yaml|yml|bash|shell|sh|zsh|console|dockerfile|docker|go|golang|json|python|java|text|plaintext|ini|toml|nginx|sql|javascript|js|typescript|ts|makefile|xml|properties|conf)$/i;
+const LANG_LABEL = /^(yaml|yml|bash|shell|sh|zsh|console|dockerfile|docker|go|golang|json|python|java|text|plaintext|ini|toml|nginx|sql|javascript|js|typescript|ts|makefile|xml|properties|conf|mermaid|diff|hcl|rust|c|cpp)$/i;
 
 const decodeEntities = (s: string) =>
   s.replace(ENTITY, (all, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
@@ -62,7 +62,8 @@ export const unwrapHtmlResidue: Pass = (doc) => {
     const gutter: number[] = [];
     while (j < doc.lines.length && doc.lines[j]!.text.trim() === String(gutter.length + 1)) gutter.push(j++);
     const fenced = (label !== null && (chrome.length > 0 || gutter.length > 0)) || gutter.length >= 2;
-    if (fenced && j < doc.lines.length && looksLikeCode(doc.lines[j]!.text)) {
+    // A gutter counts the block's lines, whatever they say; without one the next line must read as code.
+    if (fenced && j < doc.lines.length && (gutter.length > 0 || looksLikeCode(doc.lines[j]!.text))) {
       const code: Line[] = [];
       // The gutter counts the block's lines; without it the block runs while the lines read as code.
       if (gutter.length > 0) code.push(...doc.lines.slice(j, j + gutter.length));
@@ -141,14 +142,18 @@ export const unwrapCallouts: Pass = (doc) => {
  * page, and in Markdown an indent that could turn prose into code. It goes; other indents stay.
  */
 export const stripIdeographicIndent: Pass = (doc) => {
-  const inFence = fenceRanges(doc.lines);
   let changed = 0;
-  const lines = doc.lines.map((l, i) => {
-    if (inFence[i] || !/^[ \t]*\u3000/.test(l.text)) return l;
-    changed++;
-    return { ...l, text: l.text.replace(/^[\s\u3000]+/, '') };
+  // After segmentation: the indent told questions (flush left) from the lists inside answers (indented).
+  const sections = doc.sections.map((s) => {
+    const inFence = fenceRanges(s.lines);
+    const lines = s.lines.map((l, i) => {
+      if (inFence[i] || !/^[ \t]*\u3000/.test(l.text)) return l;
+      changed++;
+      return { ...l, text: l.text.replace(/^[\s\u3000]+/, '') };
+    });
+    return { ...s, lines };
   });
-  return { ...doc, lines, passCounts: counted(doc, 'ideographic-indent', changed) };
+  return { ...doc, sections, passCounts: counted(doc, 'ideographic-indent', changed) };
 };
 
 const Q_HEADER = /^(?:问题?|题目|面试题|question|q)$/i;
@@ -205,17 +210,4 @@ export const tableRowsToQuestions: Pass = (doc) => {
     i = end - 1;
   }
   return { ...doc, lines: out, drops, passCounts: counted(doc, 'table-rows', changed) };
-};
-
-/** `<details>` / `</details>` around a `<summary>` question are the README's layout, not its text. */
-export const dropDetailsWrappers: Pass = (doc) => {
-  const inFence = fenceRanges(doc.lines);
-  if (!doc.lines.some((l, i) => !inFence[i] && /<summary>/i.test(l.text))) return { ...doc, passCounts: counted(doc, 'details', 0) };
-  const drops = [...doc.drops];
-  const lines = doc.lines.filter((l, i) => {
-    if (inFence[i] || !/^\s*<\/?details(?:\s[^>]*)?>\s*$/i.test(l.text)) return true;
-    dropAll(drops, l, 'structure');
-    return false;
-  });
-  return { ...doc, lines, drops, passCounts: counted(doc, 'details', doc.lines.length - lines.length) };
 };
