@@ -100,16 +100,19 @@ function dedentBy(t: string, width: number): string {
 }
 
 /**
- * A manifest or command indented by a tab or four spaces directly under a line of prose (no blank
- * line between, so not a Markdown code block) and not under a list item: the paste of a word processor.
+ * A manifest or command indented by a tab or four spaces directly under a line of prose or a list
+ * item (no blank line between, so Markdown would run it into that text): the paste of a word processor.
  */
 function lazilyIndentedCode(lines: readonly Line[], i: number): number {
   const t = lines[i]!.text;
   const prev = lines[i - 1]?.text;
-  if (indentOf(t) < 4 || prev === undefined || isBlank(prev) || indentOf(prev) >= 4 || /^\s*([-*+]|\d{1,3}[.)])\s/.test(prev)) return 0;
+  if (indentOf(t) < 4 || prev === undefined || isBlank(prev) || indentOf(prev) >= 4) return 0;
   const s = t.trim();
   if (/^(apiVersion|kind):\s*\S/.test(s)) return 1;
-  return (SHELL.test(s) || PROMPT.test(s)) && !hasCjk(s.replace(/#.*$/, '').replace(/"[^"]*"|'[^']*'/g, '')) ? 1 : 0;
+  // `spec:` with a deeper YAML line under it: a manifest fragment.
+  const next = lines[i + 1]?.text ?? '';
+  if (/^[\w.-]+:$/.test(s) && indentOf(next) > indentOf(t) && isYamlLine(next)) return 1;
+  return (SHELL.test(s) || PROMPT.test(s) || isCommandLine(s)) && !hasCjk(s.replace(/#.*$/, '').replace(/"[^"]*"|'[^']*'/g, '')) ? 1 : 0;
 }
 
 /** Does this line continue a code run (YAML, commands, their output, comments)? */
@@ -139,7 +142,7 @@ export const fenceBareCode = sectionPass('fence-bare-code', (s) => {
       const run: Line[] = [];
       while (i < s.lines.length && !inFence[i] && (indentOf(s.lines[i]!.text) >= base && !isBlank(s.lines[i]!.text))) run.push(s.lines[i++]!);
       const body = run.map((l) => ({ ...l, text: dedentBy(l.text, base).replace(/\s+$/, '') }));
-      const lang = /^\s*(apiVersion|kind):/.test(body[0]!.text) ? 'yaml' : codeLanguage(body.map((l) => l.text)) === 'console' ? 'console' : 'bash';
+      const lang = /^\s*(apiVersion|kind|[\w.-]+):\s*$|^\s*(apiVersion|kind):/.test(body[0]!.text) ? 'yaml' : codeLanguage(body.map((l) => l.text)) === 'console' ? 'console' : 'bash';
       out.push({ text: '', src: [] }, { text: `\`\`\`${lang}`, src: [] }, ...body, { text: '```', src: [] }, { text: '', src: [] });
       changed += run.length;
       continue;
