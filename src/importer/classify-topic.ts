@@ -3,7 +3,7 @@
  * Matched against the title first, then against title + headings, so a title decides when it can.
  */
 const RULES: [topic: string, pattern: RegExp][] = [
-  ['troubleshooting', /排查|故障|NotReady|CrashLoopBackOff|访问不通|踩坑|Pending状态|失败可能的原因|上千|生产环境/i],
+  ['troubleshooting', /排查|故障|NotReady|CrashLoopBackOff|访问不通|踩坑|Pending状态|失败可能的原因|失败.{0,8}原因|上千|生产环境/i],
   ['autoscaling', /HPA|VPA|Autoscal|扩缩容|自动扩容|metrics-server|Metrics Server|指标/i],
   ['ingress', /Ingress|MetalLB|LoadBalancer|暴露.*集群外|NodePort/i],
   // Accounts and permissions are API access, whatever `Service` their name contains.

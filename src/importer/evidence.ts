@@ -11,6 +11,7 @@ export type Family =
   | 'numbered'
   | 'numbered-comma'
   | 'numbered-paren'
+  | 'numbered-di'
   | 'numbered-glued'
   | 'bullet-numbered'
   | 'paren-numbered'
@@ -28,6 +29,7 @@ export const FAMILY_LABELS: Record<Family, string> = {
   numbered: '编号行（1. …）',
   'numbered-comma': '编号行（1、…）',
   'numbered-paren': '编号行（1）…）',
+  'numbered-di': '第 N 题（第1题：…）',
   'numbered-glued': '编号紧贴文字（1简述…）',
   'bullet-numbered': '列表符号加编号（* 1. …）',
   'paren-numbered': '括号编号（（1）…）',
@@ -125,7 +127,7 @@ export function fenceRanges(lines: readonly Line[]): boolean[] {
 }
 
 /** `嗯。`, `好的，`, `那`: what an interviewer says before the question is not part of it. */
-const FILLER = /^(?:(?:嗯+|好的?|OK|行|对|明白了?|不错)[。，,.！!]\s*|(?:最后|下一个|再问)一?个?问题?[，,：:]\s*|那(?=\s*\S))+\s*/i;
+const FILLER = /^(?:(?:嗯+|好的?|OK|行|对|明白了?|不错)[。，,.！!]\s*|(?:最后|下一个|再问)一?个?问题?[，,：:]\s*|那(?![么些个样])(?=\s*\S))+\s*/i;
 
 function make(index: number, family: Family, shape: string, raw: string, n?: number, level?: number): Candidate | null {
   const title = DIALOGUE_LABEL.test(shape) ? cleanTitle(raw).replace(FILLER, '') : cleanTitle(raw);
@@ -137,7 +139,8 @@ function make(index: number, family: Family, shape: string, raw: string, n?: num
 export function candidatesOf(text: string, index: number): Candidate[] {
   const out: (Candidate | null)[] = [];
   const indent = /^\s*/.exec(text)![0].replace(/\t/g, '    ').length;
-  const t = foldDigits(text.trim());
+  // `1️⃣` (a keycap emoji) numbers a line like `1.`.
+  const t = foldDigits(text.trim()).replace(/^(\d)\ufe0f?\u20e3\s*/, '$1. ');
   if (t === '' || t.length > 200) return [];
   const summary = SUMMARY.exec(t);
   if (summary) {
@@ -174,6 +177,8 @@ export function candidatesOf(text: string, index: number): Candidate[] {
     out.push(make(index, 'numbered', `numbered@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^(\d{1,3})、\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'numbered-comma', `numbered-comma@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[题问道]\s*[:：、.．]?\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'numbered-di', `numbered-di@${indent}`, m[2]!, /\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!)));
   } else if ((m = /^(\d{1,3})[)）]\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'numbered-paren', `numbered-paren@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^[（(](\d{1,3})[)）]\s*(\S.*)$/.exec(stripped))) {

@@ -93,15 +93,31 @@ const EXPECTED: Record<string, Expected> = {
     code: [],
     absent: [/^\|/m, /<br>|\\<br/, /^[问答]：/m],
   },
+  'daily-question.txt': {
+    titles: ['Pod 的 pause 容器有什么作用？', 'Deployment 怎么回滚到上一个版本？', 'Service 的 ClusterIP 能 ping 通吗？', '什么是 DaemonSet？', '怎么看一个节点上还剩多少可分配资源？'],
+    code: ['bash: kubectl rollout undo deployment/web', 'bash: kubectl describe node node-1'],
+    absent: [/第.题/, /公众号/],
+  },
+  'flashcards.md': {
+    titles: ['什么是 Pod？', '什么是 Service？', '什么是 Ingress？', '什么是 ConfigMap？', '什么是 Namespace？'],
+    code: [],
+    absent: [/\bA[:：]/, /速记卡片/],
+  },
+  'emoji-numbers.md': {
+    titles: ['Pod 和 Deployment 的关系是什么？', '为什么 StatefulSet 需要 Headless Service？', '滚动更新时怎么保证服务不中断？', 'Pod 一直 CrashLoopBackOff 怎么办？', '镜像拉取失败有哪些常见原因？'],
+    code: ['bash: kubectl logs web-0 --previous'],
+    absent: [/\u20e3/, /#k8s|#面试/],
+  },
 };
 
 /**
  * The Chinese of a line as a reader sees it, split into sentences a reader would miss. A speaker
- * label (`面试官：`) is markup like `一、`; a wiki link shows its alias.
+ * label (`面试官：`) and a `第1题：` number are markup like `一、`; a wiki link shows its alias.
  */
 const sentences = (line: string) =>
   line
     .replace(/^\s*(?:面试官|我)[：:]/, '')
+    .replace(/^第\s*[\d一二三四五六七八九十]{1,3}\s*题[：:]?/, '')
     .replace(/\[\[[^\]|]*\|([^\]]+)\]\]/g, '$1')
     .split(/[。！？!?；;]/)
     .map((s) => s.replace(/[^\u3400-\u9fff]/g, ''))

@@ -47,9 +47,15 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
   for (const irr of structure.irregular) warnings.push({ line: doc.lines[irr.index]!.src[0], message: irr.message });
 
   // A label alone on its line (`**问题：**`) has its wording on the next non-blank line.
-  const titles: { index: number; title: string; starred: boolean; extra: number[] }[] = [];
+  const titles: { index: number; title: string; starred: boolean; extra: number[]; answer?: string }[] = [];
   for (const q of structure.questions) {
     let title = q.title;
+    // `Q: 什么是 Pod？ A: 最小的调度单位。`: question and answer on one line.
+    const oneLine = /^(.*?[?？])\s*(?:\*\*)?(?:答案?|A)\s*(?:\*\*)?\s*[:：]\s*(\S.*)$/.exec(title);
+    if (oneLine) {
+      titles.push({ index: q.index, title: oneLine[1]!.trim(), starred: q.starred, extra: [], answer: oneLine[2]! });
+      continue;
+    }
     const extra: number[] = [];
     if (title === '') {
       let j = q.index + 1;
@@ -95,10 +101,13 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
   }
   const keptIndex: number[] = [];
   const lines: Line[] = [];
+  const inlineAnswer = new Map(titles.flatMap((t) => (t.answer ? [[t.index, t.answer] as const] : [])));
   doc.lines.forEach((line, i) => {
     if (remove.has(i)) return;
     keptIndex[i] = lines.length;
     lines.push(folded.has(i) ? { ...line, src: [...line.src, ...folded.get(i)!] } : line);
+    const answer = inlineAnswer.get(i);
+    if (answer) lines.push({ text: answer, src: line.src });
   });
   const cut = cutSections(
     { ...doc, lines, drops, warnings },

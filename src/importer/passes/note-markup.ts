@@ -114,8 +114,10 @@ export const unwrapCallouts: Pass = (doc) => {
   const obsidian = doc.lines.some((l, i) => !inFence[i] && (/^>\s*\[![^\]]+\]/.test(l.text) || /\[\[[^\]]+\]\]/.test(l.text)));
   doc.lines.forEach((line, i) => {
     let text = line.text;
-    // `#k8s #存储`: the note's tags in Obsidian, not a heading and not an answer's text.
-    if (obsidian && !inFence[i] && /^\s*#[\p{L}\p{N}_/-]+(\s+#[\p{L}\p{N}_/-]+)*\s*$/u.test(text)) {
+    // `#k8s #存储`: the note's tags (Obsidian, social posts), not a heading and not an answer's text. One tag
+    // alone counts only in a note that shows Obsidian's other marks.
+    const tags = inFence[i] || !/^\s*#[\p{L}\p{N}_/-]+(\s+#[\p{L}\p{N}_/-]+)*\s*$/u.test(text) ? 0 : text.trim().split(/\s+/).length;
+    if (tags >= 2 || (tags === 1 && obsidian)) {
       dropAll(drops, line, 'structure');
       changed++;
       return;
