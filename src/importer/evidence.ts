@@ -12,6 +12,8 @@ export type Family =
   | 'numbered-comma'
   | 'numbered-paren'
   | 'numbered-di'
+  | 'numbered-dotted'
+  | 'circled'
   | 'numbered-glued'
   | 'bullet-numbered'
   | 'paren-numbered'
@@ -30,6 +32,8 @@ export const FAMILY_LABELS: Record<Family, string> = {
   'numbered-comma': '编号行（1、…）',
   'numbered-paren': '编号行（1）…）',
   'numbered-di': '第 N 题（第1题：…）',
+  'numbered-dotted': '章节编号（1.1 …）',
+  'circled': '圈号（① …）',
   'numbered-glued': '编号紧贴文字（1简述…）',
   'bullet-numbered': '列表符号加编号（* 1. …）',
   'paren-numbered': '括号编号（（1）…）',
@@ -165,10 +169,12 @@ export function candidatesOf(text: string, index: number): Candidate[] {
   }
   const stripped = t.replace(/^\*\*(?=\S.*\*\*)/, '');
   let m: RegExpExecArray | null;
-  if ((m = QUESTION_LABEL.exec(t))) {
-    const rest = t.slice(m[0].length);
+  // `> 问：…`: a question label set off as a quote is still the label (its own shape: answers may quote labels too).
+  const quoted = /^(?:>\s*)+/.exec(t)?.[0] ?? '';
+  if ((m = QUESTION_LABEL.exec(t.slice(quoted.length)))) {
+    const rest = t.slice(quoted.length + m[0].length);
     // `问：` and `**问题**：` are different hands: a note's questions use one, its answers may quote the other.
-    out.push(make(index, 'label', `label:${m[0].replace(/[\s\d]/g, '')}`, rest || '', m[1] ? Number(m[1]) : undefined));
+    out.push(make(index, 'label', `label:${quoted ? '>' : ''}${m[0].replace(/[\s\d]/g, '')}`, rest || '', m[1] ? Number(m[1]) : undefined));
   } else if ((m = BRACKET_LABEL.exec(t))) {
     out.push(make(index, 'bracket-label', 'bracket-label', t.slice(m[0].length), m[1] ? Number(m[1]) : undefined));
   } else if ((m = /^[*\-•+]\s+(\d{1,3})\s*[.．、]\s*(\S.*)$/.exec(t))) {
@@ -177,6 +183,11 @@ export function candidatesOf(text: string, index: number): Candidate[] {
     out.push(make(index, 'numbered', `numbered@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^(\d{1,3})、\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'numbered-comma', `numbered-comma@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^(\d{1,2})[.．](\d{1,3})(?:[.．]|\s)\s*(\S.*)$/.exec(stripped))) {
+    // `1.1 什么是 Pod？`: numbered within chapter 1; chapters are group headings, so the minor number is the sequence.
+    out.push(make(index, 'numbered-dotted', `numbered-dotted@${indent}`, m[3]!, Number(m[2])));
+  } else if ((m = /^([①-⑳])\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'circled', `circled@${indent}`, m[2]!, '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(m[1]!) + 1));
   } else if ((m = /^第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[题问道]\s*[:：、.．]?\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'numbered-di', `numbered-di@${indent}`, m[2]!, /\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!)));
   } else if ((m = /^(\d{1,3})[)）]\s*(\S.*)$/.exec(stripped))) {

@@ -108,6 +108,11 @@ const EXPECTED: Record<string, Expected> = {
     code: ['bash: kubectl logs web-0 --previous'],
     absent: [/\u20e3/, /#k8s|#面试/],
   },
+  'chapter-numbers.md': {
+    titles: ['什么是 Pod？', 'Pod 有哪些阶段（phase）？', 'Kubernetes 从 1.24 版本开始有什么变化？', 'Service 有哪些类型？', '什么是 CNI？'],
+    code: ['bash: ls /etc/cni/net.d/'],
+    absent: [/第.章/, /^\d\.\d 什么/m],
+  },
 };
 
 /**
@@ -174,6 +179,15 @@ describe('notes in styles the seed notes never showed', () => {
     expect(r.report.dropped.preface).toBe('1,3-6,8');
     expect(r.report.dropped.epilogue).toBe('61');
     expect(r.report.warnings.some((w) => /第一个问题之前有 6 行文字.*setAside/.test(w.message))).toBe(true);
+  });
+
+  it.each([
+    ['circled numbers', '① 什么是 Pod？\n最小调度单位。\n② 什么是 Service？\nPod 的稳定入口。\n③ kubelet 做什么？\n管理本节点上的 Pod。\n'],
+    ['question labels set off as quotes', '> 问：什么是 Pod？\n\n最小调度单位。\n\n> 问：什么是 Service？\n\nPod 的稳定入口。\n\n> 问：kubelet 做什么？\n\n管理本节点上的 Pod。\n'],
+  ])('questions marked by %s', (_name, note) => {
+    const r = importNote(new TextEncoder().encode(note), 'inline.md');
+    expect(r.entries.map((e) => e.title)).toEqual(['什么是 Pod？', '什么是 Service？', 'kubelet 做什么？']);
+    expect(body(r.entries[2]!.mdx).trim()).toBe('管理本节点上的 Pod。');
   });
 
   it('groups Word sections `（一）…` and restarts numbering under them', () => {
