@@ -39,7 +39,7 @@ export const FAMILY_LABELS: Record<Family, string> = {
   'paren-numbered': '括号编号（（1）…）',
   'q-numbered': 'Q 编号（Q1 …）',
   'chinese-numbered': '中文序号（一、…）',
-  label: '问答标签（问：/答：、Q:/A:、**问题：**）',
+  label: '问答标签（问：/答：、Q:/A:、**问题：**、面试官：/我：）',
   'bracket-label': '方括号标签（【问题】）',
   bold: '整行粗体',
   summary: '折叠块标题（<details><summary>问题</summary>）',

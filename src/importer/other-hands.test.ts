@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importNote, type ImportResult } from './pipeline.ts';
 import { expandRanges, unaccountedLines } from './report.ts';
+import { reportPath } from './write.ts';
 
 /**
  * Notes written and damaged by other hands: styles the seed notes never showed (see
@@ -188,6 +189,12 @@ describe('notes in styles the seed notes never showed', () => {
     const r = importNote(new TextEncoder().encode(note), 'inline.md');
     expect(r.entries.map((e) => e.title)).toEqual(['什么是 Pod？', '什么是 Service？', 'kubelet 做什么？']);
     expect(body(r.entries[2]!.mdx).trim()).toBe('管理本节点上的 Pod。');
+  });
+
+  it('writes the report beside a Markdown note, never over it', () => {
+    expect(reportPath('notes/obsidian-callouts.md')).toBe('notes/obsidian-callouts.report.json');
+    expect(reportPath('content/raw/000_x.txt')).toBe('content/raw/000_x.report.json');
+    expect(reportPath('notes/v1.2/README')).toBe('notes/v1.2/README.report.json');
   });
 
   it('groups Word sections `（一）…` and restarts numbering under them', () => {
