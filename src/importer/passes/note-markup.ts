@@ -44,6 +44,13 @@ function dropAll(drops: Drop[], line: Line, reason: Drop['reason']) {
  */
 export const unwrapHtmlResidue: Pass = (doc) => {
   const inFence = fenceRanges(doc.lines);
+  // `<br>` is also plain Markdown (and Mermaid's line break): it breaks lines only in a note that shows other residue of HTML.
+  const html = doc.lines.some((l, i) => {
+    if (inFence[i]) return false;
+    ENTITY.lastIndex = 0;
+    return ENTITY.test(l.text) || COPY_BUTTON.test(l.text.trim());
+  });
+  ENTITY.lastIndex = 0;
   const drops = [...doc.drops];
   const out: Line[] = [];
   let changed = 0;
@@ -84,7 +91,7 @@ export const unwrapHtmlResidue: Pass = (doc) => {
       continue;
     }
     let text = decodeEntities(line.text);
-    if (!isTableRow(text) && BR.test(text)) {
+    if (html && !isTableRow(text) && BR.test(text)) {
       BR.lastIndex = 0;
       const parts = text.split(BR).map((p) => p.replace(/\s+$/, ''));
       out.push(...parts.filter((p, k) => k === 0 || p.trim() !== '').map((p) => ({ ...line, text: p })));
