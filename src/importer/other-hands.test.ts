@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../checks/check-content.ts';
 import { importNote, type ImportResult } from './pipeline.ts';
 import { expandRanges, unaccountedLines } from './report.ts';
-import { reportPath } from './write.ts';
+import { importNotes, reportPath } from './write.ts';
 
 /**
  * Notes written and damaged by other hands: styles the seed notes never showed (see
@@ -118,13 +120,12 @@ const EXPECTED: Record<string, Expected> = {
 
 /**
  * The Chinese of a line as a reader sees it, split into sentences a reader would miss. A speaker
- * label (`面试官：`) and a `第1题：` number are markup like `一、`; a wiki link shows its alias.
+ * label (`面试官：`) and a `第1题：` number are markup like `一、`.
  */
 const sentences = (line: string) =>
   line
     .replace(/^\s*(?:面试官|我)[：:]/, '')
     .replace(/^第\s*[\d一二三四五六七八九十]{1,3}\s*题[：:]?/, '')
-    .replace(/\[\[[^\]|]*\|([^\]]+)\]\]/g, '$1')
     .split(/[。！？!?；;]/)
     .map((s) => s.replace(/[^\u3400-\u9fff]/g, ''))
     .filter((s) => s.length >= 4);
@@ -202,4 +203,29 @@ describe('notes in styles the seed notes never showed', () => {
     expect(r.report.dropped.structure).toBe('3,27');
     expect(r.report.warnings.filter((w) => /编号/.test(w.message))).toEqual([]);
   });
+});
+
+describe('other hands’ notes imported together into a site', () => {
+  let root = '';
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('gives each note’s questions their own pages and passes every check the build relies on', async () => {
+    root = mkdtempSync(join(tmpdir(), 'other-hands-'));
+    mkdirSync(join(root, 'content/raw'), { recursive: true });
+    cpSync(join(import.meta.dirname, '../../content/topics.yaml'), join(root, 'content/topics.yaml'));
+    const notes = Object.keys(EXPECTED).map((name) => {
+      cpSync(join(FIXTURES, name), join(root, 'content/raw', name));
+      return join(root, 'content/raw', name);
+    });
+    const { ok, log } = importNotes(notes, { outDir: join(root, 'content/docs') });
+    expect(ok).toBe(true);
+    // Two notes asking the same question (`什么是 CNI？`) in one run: both pages are written, neither skipped.
+    expect(log.filter((l) => /跳过 [1-9]/.test(l))).toEqual([]);
+    const pages = readdirSync(join(root, 'content/docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
+    expect(pages).toHaveLength(Object.values(EXPECTED).reduce((n, e) => n + e.titles.length, 0));
+    const { diagnostics } = await checkContent({ root });
+    // Fresh imports are unreviewed: only the review rules may object (see importer.test.ts).
+    const isReviewRule = (rule: string) => /^(?:reviewed|deprecated|companion)\//.test(rule);
+    expect(diagnostics.filter((d) => d.severity === 'error' && !isReviewRule(d.rule)).map((d) => `${d.file}:${d.line} ${d.rule} ${d.message.slice(0, 80)}`)).toEqual([]);
+  }, 120_000);
 });

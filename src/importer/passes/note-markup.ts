@@ -110,7 +110,7 @@ const QUESTION_CALLOUT = /^(?:question|faq|help|q|问题|面试题)$/i;
 
 /**
  * Obsidian: `> [!question] 问题` with the answer quoted below it is one question; other callouts
- * (`> [!note] 补充`) stay quotes with a bold title; `[[页面|别名]]` links become their text.
+ * (`> [!note] 补充`) stay quotes with a bold title; `[[页面|别名]]` links become `别名（页面）`.
  */
 export const unwrapCallouts: Pass = (doc) => {
   const inFence = fenceRanges(doc.lines);
@@ -138,7 +138,10 @@ export const unwrapCallouts: Pass = (doc) => {
       text = text.replace(/^>\s?/, '');
     } else inQuestion = false;
     if (!inFence[i] && /\[\[[^\]]+\]\]/.test(text)) {
-      text = text.replace(/\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]/g, (_all, target: string, alias?: string) => alias ?? target);
+      // The alias is what the reader saw; the page it named is the author's words too, so it stays beside it.
+      text = text.replace(/\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]/g, (_all, target: string, alias?: string) =>
+        alias && alias.trim() !== target.trim() ? `${alias}（${target}）` : target,
+      );
       changed++;
     }
     out.push(text === line.text ? line : { ...line, text });
