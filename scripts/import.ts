@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { importNotes } from '../src/importer/write.ts';
 import { ImportError } from '../src/importer/errors.ts';
+import { FAMILY_LABELS } from '../src/importer/evidence.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,8 +18,23 @@ const { values, positionals } = parseArgs({
     out: { type: 'string', default: 'content/docs' },
     force: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+if (values.help) {
+  console.log(`用法：npm run import -- <笔记> [...] [--out content/docs] [--force] [--dry-run]
+
+  --dry-run   只报告找到的结构、问题数、每个 pass 的处理数和疑似重复，不写任何文件
+  --out       条目写到哪个目录（默认 content/docs）
+  --force     连人工改过的条目也覆盖（慎用）
+
+导入器按证据找问题，认得这些写法：
+${Object.values(FAMILY_LABELS).map((l) => `  - ${l}`).join('\n')}
+另外会先拆掉复制来源的标记：Obsidian callout 与双链、网页纯文本里的实体/<br>/复制按钮/行号栏、问答表格、<details> 折叠块。
+每份笔记旁写 <笔记名>.report.json：每一行去了哪个条目或为什么没进条目，前言和结语逐字记在 setAside 里。`);
+  process.exit(0);
+}
 
 if (positionals.length === 0) {
   console.error('用法：npm run import -- content/raw/<笔记>.txt [...] [--out content/docs] [--force] [--dry-run]');

@@ -54,8 +54,8 @@ export const notesCoverageCheck: ContentCheck = {
     const texts = site.pages.filter((p) => p.text !== undefined).map(indexPage);
     const all = texts.map((t) => t.chars).join('\n');
     const byFile = new Map(texts.map((t) => [t.page.file, t]));
-    for (const note of readdirSync(rawDir).filter((f) => f.endsWith('.txt')).sort()) {
-      const reportFile = join(rawDir, note.replace(/\.txt$/, '.report.json'));
+    for (const note of readdirSync(rawDir).filter((f) => /\.(?:txt|md|markdown)$/.test(f)).sort()) {
+      const reportFile = join(rawDir, note.replace(/\.(?:txt|md|markdown)$/, '.report.json'));
       if (!existsSync(reportFile)) continue;
       const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ImportReport;
       out.push(...checkNote(site, note, report, errata, all, byFile));

@@ -24,7 +24,8 @@ const slug = (what: string) =>
 
 export const sourceSchema = z
   .object({
-    note: z.string().regex(/^[\w.-]+\.txt$/, 'note 应为 content/raw/ 下的原始笔记文件名'),
+    // Notes come as plain text or Markdown exports (Obsidian, Notion, 掘金…): the importer takes both.
+    note: z.string().regex(/^[\w.-]+\.(?:txt|md|markdown)$/, 'note 应为 content/raw/ 下的原始笔记文件名'),
     line: z.number().int().positive(),
     endLine: z.number().int().positive().optional(),
   })

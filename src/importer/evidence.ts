@@ -10,6 +10,10 @@ export type Family =
   | 'heading'
   | 'numbered'
   | 'numbered-comma'
+  | 'numbered-paren'
+  | 'numbered-di'
+  | 'numbered-dotted'
+  | 'circled'
   | 'numbered-glued'
   | 'bullet-numbered'
   | 'paren-numbered'
@@ -18,20 +22,28 @@ export type Family =
   | 'label'
   | 'bracket-label'
   | 'bold'
+  | 'summary'
+  | 'toggle'
   | 'asks';
 
 export const FAMILY_LABELS: Record<Family, string> = {
   heading: 'Markdown 标题（## 1. …）',
   numbered: '编号行（1. …）',
   'numbered-comma': '编号行（1、…）',
+  'numbered-paren': '编号行（1）…）',
+  'numbered-di': '第 N 题（第1题：…）',
+  'numbered-dotted': '章节编号（1.1 …）',
+  'circled': '圈号（① …）',
   'numbered-glued': '编号紧贴文字（1简述…）',
   'bullet-numbered': '列表符号加编号（* 1. …）',
   'paren-numbered': '括号编号（（1）…）',
   'q-numbered': 'Q 编号（Q1 …）',
   'chinese-numbered': '中文序号（一、…）',
-  label: '问答标签（问：/答：、Q:/A:、**问题：**）',
+  label: '问答标签（问：/答：、Q:/A:、**问题：**、面试官：/我：）',
   'bracket-label': '方括号标签（【问题】）',
   bold: '整行粗体',
+  summary: '折叠块标题（<details><summary>问题</summary>）',
+  toggle: '带子项的列表项（Notion 折叠列表：- 问题 + 缩进的答案）',
   asks: '以问号结尾的短行',
 };
 
@@ -52,6 +64,9 @@ const QUESTION_WORDS =
   /[?？]|什么|如何|怎么|怎样|哪些|哪几|几种|为什么|为何|是否|能否|区别|对比|差异|原理|流程|过程|作用|用途|理解|简述|谈谈|介绍|解释|说说|说一下|讲讲|描述|列举|原因|实现|机制|方式|方案/;
 
 export const asksQuestion = (title: string) => QUESTION_WORDS.test(title);
+
+/** Names a technology (a Latin word such as `CNI`, `Pod`) or a Chinese term of the trade: not small talk. */
+const isTechnical = (title: string) => /[A-Za-z]{2,}|容器|镜像|集群|节点|调度|网络|存储|探针|副本|命名空间|服务|负载|污点|卷|证书|滚动|回滚|扩容|缩容/.test(title);
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -82,11 +97,22 @@ export function cleanTitle(text: string): string {
 const NUMBER_PREFIX = /^(?:Q\s*)?(\d{1,3})\s*[.．、:：)）]\s*/i;
 const CN_PREFIX = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*/;
 
-/** A question label: `问：`, `Q:`, `问题1：`, `**问题：**`, `面试题：`. */
-export const QUESTION_LABEL = /^(?:\*\*)?(?:问题?|Q|面试题|题目)\s*(\d{0,3})\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*/i;
+/** A question label: `问：`, `Q:`, `问题1：`, `**问题：**`, `面试题：`, and the interviewer's turn of a transcript (`面试官：`). */
+export const QUESTION_LABEL = /^(?:\*\*)?(?:问题?|Q|面试题|题目|面试官|Interviewer)\s*(\d{0,3})\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*/i;
+/** The speaker labels of an interview transcript: a turn that asks nothing is conversation, not a question. */
+export const DIALOGUE_LABEL = /^label:(?:面试官|Interviewer)/i;
 export const BRACKET_LABEL = /^【(?:问题?|题目|Q)\s*(\d{0,3})】\s*/i;
 /** An answer label: `答：`, `A:`, `**答案：**`, `【答案】`, `回答：`. */
-export const ANSWER_LABEL = /^\s*(?:(?:\*\*)?(?:答案?|回答|解答|参考答案|A)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|【(?:答案?|解答|回答|A)】)\s*/i;
+export const ANSWER_LABEL = /^\s*(?:(?:\*\*)?(?:答案?|回答|解答|参考答案|A|我|候选人|面试者|应聘者|Candidate)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|A\d{1,3}\s*[.．:：]\s*|【(?:答案?|解答|回答|A)】)\s*/i;
+
+/** Full-width digits (`１．`, from Word and WPS) number questions like ASCII ones. */
+export const foldDigits = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/** `（一）基础`, `(二) 运维`: a Word-style section heading. */
+const PAREN_CN_SECTION = /^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$/;
+
+/** `<summary>1. 问题</summary>`, possibly after `<details>` on the same line: the question of a collapsed answer. */
+const SUMMARY = /^(?:<details(?:\s[^>]*)?>\s*)?<summary>\s*(.*?)\s*<\/summary>\s*$/i;
 
 export function fenceRanges(lines: readonly Line[]): boolean[] {
   const inside: boolean[] = new Array(lines.length).fill(false);
@@ -104,8 +130,11 @@ export function fenceRanges(lines: readonly Line[]): boolean[] {
   return inside;
 }
 
+/** `嗯。`, `好的，`, `那`: what an interviewer says before the question is not part of it. */
+const FILLER = /^(?:(?:嗯+|好的?|OK|行|对|明白了?|不错)[。，,.！!]\s*|(?:最后|下一个|再问)一?个?问题?[，,：:]\s*|那(?![么些个样])(?=\s*\S))+\s*/i;
+
 function make(index: number, family: Family, shape: string, raw: string, n?: number, level?: number): Candidate | null {
-  const title = cleanTitle(raw);
+  const title = DIALOGUE_LABEL.test(shape) ? cleanTitle(raw).replace(FILLER, '') : cleanTitle(raw);
   if (!title || title.length > 150) return null;
   return { index, family, shape, title, starred: /[☆★⭐]/.test(raw), asks: asksQuestion(title), ...(n !== undefined ? { n } : {}), ...(level !== undefined ? { level } : {}) };
 }
@@ -114,8 +143,16 @@ function make(index: number, family: Family, shape: string, raw: string, n?: num
 export function candidatesOf(text: string, index: number): Candidate[] {
   const out: (Candidate | null)[] = [];
   const indent = /^\s*/.exec(text)![0].replace(/\t/g, '    ').length;
-  const t = text.trim();
+  // `1️⃣` (a keycap emoji) numbers a line like `1.`.
+  const t = foldDigits(text.trim()).replace(/^(\d)\ufe0f?\u20e3\s*/, '$1. ');
   if (t === '' || t.length > 200) return [];
+  const summary = SUMMARY.exec(t);
+  if (summary) {
+    const inner = summary[1]!.replace(/<\/?(?:b|strong|em|i|code)>/gi, '');
+    const num = NUMBER_PREFIX.exec(inner);
+    // Numbered summaries are a README's questions; an unnumbered one inside an answer folds away a figure.
+    return [make(index, 'summary', num ? 'summary:num' : 'summary', num ? inner.slice(num[0].length) : inner, num ? Number(num[1]) : undefined)].filter((c): c is Candidate => c !== null);
+  }
   const heading = /^(#{1,6})\s+(.*?)\s*$/.exec(t);
   if (heading && indent < 4) {
     const level = heading[1]!.length;
@@ -132,10 +169,12 @@ export function candidatesOf(text: string, index: number): Candidate[] {
   }
   const stripped = t.replace(/^\*\*(?=\S.*\*\*)/, '');
   let m: RegExpExecArray | null;
-  if ((m = QUESTION_LABEL.exec(t))) {
-    const rest = t.slice(m[0].length);
+  // `> 问：…`: a question label set off as a quote is still the label (its own shape: answers may quote labels too).
+  const quoted = /^(?:>\s*)+/.exec(t)?.[0] ?? '';
+  if ((m = QUESTION_LABEL.exec(t.slice(quoted.length)))) {
+    const rest = t.slice(quoted.length + m[0].length);
     // `问：` and `**问题**：` are different hands: a note's questions use one, its answers may quote the other.
-    out.push(make(index, 'label', `label:${m[0].replace(/[\s\d]/g, '')}`, rest || '', m[1] ? Number(m[1]) : undefined));
+    out.push(make(index, 'label', `label:${quoted ? '>' : ''}${m[0].replace(/[\s\d]/g, '')}`, rest || '', m[1] ? Number(m[1]) : undefined));
   } else if ((m = BRACKET_LABEL.exec(t))) {
     out.push(make(index, 'bracket-label', 'bracket-label', t.slice(m[0].length), m[1] ? Number(m[1]) : undefined));
   } else if ((m = /^[*\-•+]\s+(\d{1,3})\s*[.．、]\s*(\S.*)$/.exec(t))) {
@@ -144,6 +183,15 @@ export function candidatesOf(text: string, index: number): Candidate[] {
     out.push(make(index, 'numbered', `numbered@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^(\d{1,3})、\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'numbered-comma', `numbered-comma@${indent}`, m[2]!, Number(m[1])));
+  } else if ((m = /^(\d{1,2})[.．](\d{1,3})(?:[.．]|\s)\s*(\S.*)$/.exec(stripped))) {
+    // `1.1 什么是 Pod？`: numbered within chapter 1; chapters are group headings, so the minor number is the sequence.
+    out.push(make(index, 'numbered-dotted', `numbered-dotted@${indent}`, m[3]!, Number(m[2])));
+  } else if ((m = /^([①-⑳])\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'circled', `circled@${indent}`, m[2]!, '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(m[1]!) + 1));
+  } else if ((m = /^第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[题问道]\s*[:：、.．]?\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'numbered-di', `numbered-di@${indent}`, m[2]!, /\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!)));
+  } else if ((m = /^(\d{1,3})[)）]\s*(\S.*)$/.exec(stripped))) {
+    out.push(make(index, 'numbered-paren', `numbered-paren@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^[（(](\d{1,3})[)）]\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'paren-numbered', `paren-numbered@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^Q(\d{1,3})(?:[.、:：\s]|(?=[\u3400-\u9fff]))\s*(\S.*)$/i.exec(stripped))) {
@@ -156,6 +204,11 @@ export function candidatesOf(text: string, index: number): Candidate[] {
     if (c && c.asks && !/^[种个类步点层次条项年月日天秒分]/.test(m[2]!)) out.push(c);
   }
   if (indent === 0 && /^\*\*[^*]+\*\*[:：]?$/.test(t) && !ANSWER_LABEL.test(t)) out.push(make(index, 'bold', 'bold', t));
+  // A top-level list item that asks: a question only where its answer is nested under it (checked in collectCandidates).
+  if (indent === 0 && (m = /^[-*+]\s+(?!\[[ xX]\])(\S.*)$/.exec(t)) && !/^\d{1,3}\s*[.．、]/.test(m[1]!)) {
+    const c = make(index, 'toggle', 'toggle', m[1]!);
+    if (c?.asks) out.push(c);
+  }
   if (indent === 0 && t.length <= 80 && /[?？]\s*[☆★⭐]*$/.test(t) && !/^[-*•>|]/.test(t) && !out.some((c) => c?.family === 'label')) out.push(make(index, 'asks', 'asks', t.replace(NUMBER_PREFIX, '')));
   return out.filter((c): c is Candidate => c !== null);
 }
@@ -177,7 +230,7 @@ export interface Structure {
 function groupTitle(text: string): string | null {
   const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(text);
   if (h) return cleanTitle(h[1]!.replace(CN_PREFIX, '').replace(NUMBER_PREFIX, ''));
-  const cn = /^\s*([一二三四五六七八九十]{1,3})、\s*(\S.*)$/.exec(text);
+  const cn = /^\s*([一二三四五六七八九十]{1,3})、\s*(\S.*)$/.exec(text) ?? PAREN_CN_SECTION.exec(text);
   if (cn) return cleanTitle(cn[2]!);
   return null;
 }
@@ -188,7 +241,7 @@ function groupTitle(text: string): string | null {
  */
 function sequence(shape: string, cands: readonly Candidate[], lines: readonly Line[], inFence: readonly boolean[]): Structure {
   const family = cands[0]!.family;
-  const numbered = cands.every((c) => c.n !== undefined) && family !== 'label' && family !== 'bracket-label';
+  const numbered = cands.every((c) => c.n !== undefined) && family !== 'label' && family !== 'bracket-label' && family !== 'summary';
   const at = new Set(cands.map((c) => c.index));
   const neighbour = (i: number, step: number) => {
     let j = i + step;
@@ -196,7 +249,9 @@ function sequence(shape: string, cands: readonly Candidate[], lines: readonly Li
     return at.has(j);
   };
   // Items of a list inside an answer stand next to each other and rarely ask; questions stand apart.
-  const usable = cands.filter((c) => c.asks || c.starred || !(neighbour(c.index, -1) || neighbour(c.index, 1)));
+  const usable = cands.filter((c) => c.asks || c.starred || !(neighbour(c.index, -1) || neighbour(c.index, 1)))
+    // An interviewer's turn that asks nothing technical (`先做个自我介绍吧`, `你有什么想问我的吗？`) is conversation.
+    .filter((c) => !DIALOGUE_LABEL.test(shape) || (c.asks && isTechnical(c.title)));
   const questions: Candidate[] = [];
   const irregular: Structure['irregular'] = [];
   if (!numbered) questions.push(...usable);
@@ -250,11 +305,19 @@ function sequence(shape: string, cands: readonly Candidate[], lines: readonly Li
     });
   }
   const asking = questions.filter((q) => q.asks || q.starred).length;
-  const weight = family === 'label' || family === 'bracket-label' ? 2 : family === 'asks' || family === 'bold' ? 0.6 : 1;
+  // Labels and `<summary>` say outright that a line is a question; a bold line or a question mark only suggests it.
+  const weight = family === 'label' || family === 'bracket-label' || family === 'summary' ? 2 : family === 'asks' || family === 'bold' ? 0.6 : 1;
   // A family whose lines mostly ask nothing is the steps of answers, however regular its numbers.
   const ratio = questions.length === 0 ? 0 : asking / questions.length;
   const score = (asking + (numbered ? questions.length * 0.25 : 0)) * weight * Math.sqrt(ratio);
   return { family, shape, questions, groups: [], restated: [], irregular, score };
+}
+
+/** The next non-blank line is indented under this one: a list item that holds its answer (a Notion toggle). */
+function hasNestedChild(lines: readonly Line[], i: number): boolean {
+  let j = i + 1;
+  while (j < lines.length && isBlank(lines[j]!.text)) j++;
+  return j < lines.length && /^(\t| {2,})\S/.test(lines[j]!.text);
 }
 
 /** Candidate lines of every family, outside code fences. */
@@ -262,7 +325,9 @@ export function collectCandidates(lines: readonly Line[]): { candidates: Candida
   const inFence = fenceRanges(lines);
   const candidates: Candidate[] = [];
   lines.forEach((line, i) => {
-    if (!inFence[i] && !isBlank(line.text)) candidates.push(...candidatesOf(line.text, i));
+    if (inFence[i] || isBlank(line.text)) return;
+    const found = candidatesOf(line.text, i);
+    candidates.push(...(found.some((c) => c.family === 'toggle') && !hasNestedChild(lines, i) ? found.filter((c) => c.family !== 'toggle') : found));
   });
   return { candidates, inFence };
 }

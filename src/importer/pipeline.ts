@@ -5,10 +5,11 @@ import { findStructure } from './evidence.ts';
 import { segmentByEvidence } from './segment.ts';
 import { nearestTopic, type ExistingPage } from './similar.ts';
 import { counting, materializeFences, outsideFences } from './passes/general-helpers.ts';
-import { dedentAnswers, fenceBareCode, markdownBullets, splitPlainParagraphs, stripAnswerLabels } from './passes/answer-text.ts';
+import { circledLists, dedentAnswers, fenceBareCode, joinSoftBreaks, markdownBullets, splitPlainParagraphs, stripAnswerLabels, unwrapAnswerLayout } from './passes/answer-text.ts';
 import { buildRemarkBlocks } from './passes/build-remark-blocks.ts';
 import { checkYamlBlocks } from './passes/check-yaml.ts';
 import { stripFrontMatter, stripLinePrefix } from './passes/note-lines.ts';
+import { stripIdeographicIndent, tableRowsToQuestions, unwrapCallouts, unwrapHtmlResidue } from './passes/note-markup.ts';
 import { ImportError } from './errors.ts';
 import { segmentGithubView, stripGithubChrome } from './formats/github-view.ts';
 import { segmentHexoBlog } from './formats/hexo-blog.ts';
@@ -59,11 +60,22 @@ export function passesFor(format: Format, provenance: Provenance | null, doc?: D
 
 /** The general path. Every repair is safe on a note without its damage: each acts only where its evidence is. */
 function generalPasses(start?: Doc): Pass[] {
-  const fenced = start?.lines.some((l) => /^\s*(`{3,}|~{3,})/.test(l.text)) ?? false;
+  // Whether the note has code fences of its own (in quotes too), or gets them back from its copy's markup:
+  // only a note without any may have inline code split over lines.
+  const hasFences = (lines: readonly Line[]) => lines.some((l) => /^\s*(?:>\s?)*\s*(`{3,}|~{3,})/.test(l.text));
+  let fenced = start ? hasFences(start.lines) : false;
   let questionDepth = 1;
   return [
     stripFrontMatter,
+    // A callout quotes every line of its answer: unwrap it before a `> ` on most lines can pass for page decoration.
+    unwrapCallouts,
     stripLinePrefix,
+    unwrapHtmlResidue,
+    tableRowsToQuestions,
+    (doc) => {
+      fenced ||= hasFences(doc.lines);
+      return doc;
+    },
     (doc) => {
       const cut = segmentByEvidence(doc);
       const level = cut.structure.questions[0]?.level;
@@ -71,15 +83,19 @@ function generalPasses(start?: Doc): Pass[] {
       const { structure: _structure, ...rest } = cut;
       return { ...rest, passCounts: { ...(rest.passCounts ?? {}), questions: rest.sections.length, groups: cut.structure.groups.length, 'restated-headings': cut.structure.restated.length } };
     },
+    unwrapAnswerLayout,
+    stripIdeographicIndent,
     stripAnswerLabels,
     dedentAnswers,
     normalizeLineSpaces,
     outsideFences('doubled-blocks', dedupeDoubledBlocks),
     materializeFences,
     outsideFences('glued-code', unglueCode),
-    ...(fenced ? [] : [counting('split-inline-code', joinSplitInlineCode)]),
+    (doc) => (fenced ? doc : counting('split-inline-code', joinSplitInlineCode)(doc)),
     outsideFences('broken-bold', repairBrokenBold),
     markdownBullets,
+    circledLists,
+    joinSoftBreaks,
     fenceBareCode,
     splitPlainParagraphs,
     (doc) => buildRemarkBlocks(questionDepth)(doc),
@@ -141,6 +157,11 @@ function describe(blocks: readonly Block[]): string | undefined {
 export function chooseRoute(lines: readonly Line[], note: string, provenance: Provenance | null): Format {
   const damage = damageEvidence(lines);
   if (!damage) return 'general';
+  // Markup the general path knows how to undo (HTML residue with its code blocks' labels and gutters,
+  // callouts, a Q | A table) is evidence of a different copy than the damage the signature was written for.
+  const probe: Doc = { note, format: 'general', lines: [...lines], sections: [], drops: [], warnings: [], yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 } };
+  const markup = [unwrapCallouts, unwrapHtmlResidue, tableRowsToQuestions].reduce((d, pass) => pass(d), probe);
+  if (Object.values(markup.passCounts ?? {}).some((n) => n > 0)) return 'general';
   // Headings flattened to `# ` and a file page's gutter are damage to the structure itself: the general finder would trust it.
   if (damage === 'tutorial' || damage === 'github-view') return damage;
   const start: Doc = { note, format: damage, lines: [...lines], sections: [], drops: [], warnings: [], yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 } };

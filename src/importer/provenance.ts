@@ -28,7 +28,7 @@ export const provenanceSchema = z.object({
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
-export const provenancePath = (notePath: string) => notePath.replace(/\.txt$/, '.source.yaml');
+export const provenancePath = (notePath: string) => `${notePath.replace(/\.[^./\\]+$/, '')}.source.yaml`;
 
 export function readProvenance(notePath: string): Provenance | null {
   const path = provenancePath(notePath);

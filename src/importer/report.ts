@@ -36,6 +36,8 @@ export interface ImportReport {
   losses: { id: string; line: number; kind: string; detail: string }[];
   yaml: YamlStats;
   warnings: Warning[];
+  /** Lines of the note that belong to no question (preface, epilogue), word for word. */
+  setAside?: { line: number; text: string }[];
 }
 
 export function ranges(numbers: Iterable<number>): string {
@@ -79,6 +81,7 @@ export function buildReport(
     losses: doc.sections.flatMap((s) => s.losses.map((l) => ({ id: ids.get(s)!, ...l }))),
     yaml: doc.yaml,
     warnings: doc.warnings,
+    ...(doc.setAside?.length ? { setAside: doc.setAside } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DAMAGE, FAMILIES } from './roundtrip/families.ts';
+import { DAMAGE, FAMILIES, OTHER_FAMILIES } from './roundtrip/families.ts';
 import { roundTrip } from './roundtrip/measure.ts';
 import { readSiteQuestions } from './roundtrip/site-questions.ts';
 
@@ -34,6 +34,18 @@ describe('round trip through every note family', () => {
       expect(r.entries).toBe(QUESTIONS.length);
       expect(r.sentenceKeep).toBeGreaterThanOrEqual(0.99);
       expect(r.codeIntact / r.codeBlocks).toBeGreaterThanOrEqual(0.7);
+    }, 60_000);
+  }
+
+  // Styles of other people's notes: blog exports, note apps, READMEs, browser and word-processor copies.
+  for (const family of OTHER_FAMILIES) {
+    it(`other hands: ${family.name}`, () => {
+      const r = roundTrip(family.render(QUESTIONS), QUESTIONS, family.fencesLost ? 'generated.txt' : 'generated.md', family.fencesLost);
+      expect(r.missingTitles).toEqual([]);
+      expect(r.entries).toBe(QUESTIONS.length);
+      expect(r.sentenceKeep).toBeGreaterThanOrEqual(0.99);
+      if (family.fencesLost) expect(r.codeIntact / r.codeBlocks).toBeGreaterThanOrEqual(0.9);
+      else expect(r.brokenCode).toEqual([]);
     }, 60_000);
   }
 

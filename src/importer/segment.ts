@@ -1,6 +1,7 @@
 import { ImportError } from './errors.ts';
-import { BRACKET_LABEL, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, restates, type Candidate, type Structure } from './evidence.ts';
+import { BRACKET_LABEL, DIALOGUE_LABEL, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, restates, type Candidate, type Structure } from './evidence.ts';
 import { cutSections } from './section.ts';
+import { fenceRanges } from './evidence.ts';
 import { isBlank } from './text.ts';
 import type { Doc, Drop, Line } from './types.ts';
 
@@ -24,6 +25,7 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     drops.push(...doc.lines[i]!.src.map((line) => ({ line, reason })));
   };
   for (const i of structure.restated) dropLine(i, 'duplicate-title');
+  if (structure.family === 'summary') for (const i of detailsWrappers(doc.lines, structure.questions.map((q) => q.index))) dropLine(i, 'structure');
   // `### 1. 调度` then `**问题：** 调度…？`: the label line says the question again.
   for (const q of structure.questions) {
     let j = q.index + 1;
@@ -35,12 +37,25 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
   }
   const groupAt = new Map(structure.groups.map((g) => [g.index, g.title]));
   for (const i of groupAt.keys()) dropLine(i, 'structure');
+  // An interviewer's `嗯。那…` before the question is gone from the title: the report says what was removed.
+  if (DIALOGUE_LABEL.test(structure.shape)) {
+    for (const q of structure.questions) {
+      const said = cleanTitle(doc.lines[q.index]!.text.trim().replace(QUESTION_LABEL, ''));
+      if (said !== q.title && said.endsWith(q.title)) warnings.push({ line: doc.lines[q.index]!.src[0], message: `问题前的口头语“${said.slice(0, said.length - q.title.length).trim()}”没有放进标题` });
+    }
+  }
   for (const irr of structure.irregular) warnings.push({ line: doc.lines[irr.index]!.src[0], message: irr.message });
 
   // A label alone on its line (`**问题：**`) has its wording on the next non-blank line.
-  const titles: { index: number; title: string; starred: boolean; extra: number[] }[] = [];
+  const titles: { index: number; title: string; starred: boolean; extra: number[]; answer?: string }[] = [];
   for (const q of structure.questions) {
     let title = q.title;
+    // `Q: 什么是 Pod？ A: 最小的调度单位。`: question and answer on one line.
+    const oneLine = /^(.*?[?？])\s*(?:\*\*)?(?:答案?|A)\s*(?:\*\*)?\s*[:：]\s*(\S.*)$/.exec(title);
+    if (oneLine) {
+      titles.push({ index: q.index, title: oneLine[1]!.trim(), starred: q.starred, extra: [], answer: oneLine[2]! });
+      continue;
+    }
     const extra: number[] = [];
     if (title === '') {
       let j = q.index + 1;
@@ -59,12 +74,40 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     remove.add(j);
     folded.set(t.index, [...(folded.get(t.index) ?? []), ...doc.lines[j]!.src]);
   }
+  // What comes before the first question is the page's (title, author, licence, table of contents), not an answer's:
+  // it is set aside in the report, word for word, instead of opening the first entry.
+  const setAside = [...(doc.setAside ?? [])];
+  const firstQuestion = titles[0]?.index ?? 0;
+  const preface = doc.lines.slice(0, firstQuestion).flatMap((l, i) => (remove.has(i) || isBlank(l.text) ? [] : [i]));
+  for (const i of preface) {
+    dropLine(i, 'preface');
+    setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text })));
+  }
+  // A transcript ends with small talk (`面试官：今天就到这里，你有什么想问我的吗？`): after the last question, the
+  // interviewer's next turn that is not a question closes the interview, and what follows belongs to no answer.
+  const lastQuestion = titles.at(-1)?.index ?? doc.lines.length;
+  if (DIALOGUE_LABEL.test(structure.shape)) {
+    const close = doc.lines.findIndex((l, i) => i > lastQuestion && QUESTION_LABEL.test(l.text.trim()));
+    if (close !== -1) {
+      for (let i = close; i < doc.lines.length; i++) {
+        if (remove.has(i) || isBlank(doc.lines[i]!.text)) continue;
+        dropLine(i, 'epilogue');
+        setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text })));
+      }
+    }
+  }
+  if (preface.length > 0) {
+    warnings.push({ line: doc.lines[preface[0]!]!.src[0], message: `第一个问题之前有 ${preface.length} 行文字（标题、作者、目录等），没有放进任何条目，原文记在报告的 setAside 里` });
+  }
   const keptIndex: number[] = [];
   const lines: Line[] = [];
+  const inlineAnswer = new Map(titles.flatMap((t) => (t.answer ? [[t.index, t.answer] as const] : [])));
   doc.lines.forEach((line, i) => {
     if (remove.has(i)) return;
     keptIndex[i] = lines.length;
     lines.push(folded.has(i) ? { ...line, src: [...line.src, ...folded.get(i)!] } : line);
+    const answer = inlineAnswer.get(i);
+    if (answer) lines.push({ text: answer, src: line.src });
   });
   const cut = cutSections(
     { ...doc, lines, drops, warnings },
@@ -74,7 +117,36 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     const hint = hintAt.get(titles[k]!.index);
     return hint ? { ...s, topicHint: hint } : s;
   });
-  return { ...cut, sections, family: structure.family, structure };
+  return { ...cut, sections, setAside, family: structure.family, structure };
+}
+
+const DETAILS_OPEN = /^\s*<details(?:\s[^>]*)?>\s*$/i;
+const DETAILS_CLOSE = /^\s*<\/details>\s*$/i;
+
+/**
+ * The `<details>` line above each question's `<summary>` and the `</details>` that closes it: the
+ * README's layout. A `<details>` inside an answer (a folded figure) opens and closes within it and stays.
+ */
+function detailsWrappers(lines: readonly Line[], questions: readonly number[]): number[] {
+  const inFence = fenceRanges(lines);
+  const out: number[] = [];
+  questions.forEach((q, k) => {
+    let p = q - 1;
+    while (p >= 0 && isBlank(lines[p]!.text)) p--;
+    const opened = /^\s*<details/i.test(lines[q]!.text) || (p >= 0 && DETAILS_OPEN.test(lines[p]!.text) && (out.push(p), true));
+    if (!opened) return;
+    let depth = 0;
+    const end = questions[k + 1] ?? lines.length;
+    for (let i = q + 1; i < end; i++) {
+      if (inFence[i]) continue;
+      if (DETAILS_OPEN.test(lines[i]!.text) || /^\s*<details[\s>]/i.test(lines[i]!.text)) depth++;
+      else if (DETAILS_CLOSE.test(lines[i]!.text) && depth-- === 0) {
+        out.push(i);
+        break;
+      }
+    }
+  });
+  return out;
 }
 
 /** Each question's nearest group heading above it. */

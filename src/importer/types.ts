@@ -19,7 +19,11 @@ export type DropReason =
   | 'duplicate-block'
   | 'duplicate-title'
   /** A heading of the note's own layout (`## 标准答案`), replaced by the site's structure. */
-  | 'structure';
+  | 'structure'
+  /** Text before the first question (the page's title, author, table of contents): kept in the report's `setAside`. */
+  | 'preface'
+  /** Text after the last answer's closing rule (`觉得有用点个赞`): kept in the report's `setAside`. */
+  | 'epilogue';
 
 /** One working line; `src` lists the 1-based raw line numbers it came from. */
 export interface Line {
@@ -99,6 +103,8 @@ export interface Doc {
   yaml: YamlStats;
   /** The question family the evidence chose (general path), e.g. `numbered`. */
   family?: string;
+  /** Text that belongs to no question (preface, epilogue), word for word, so the report still holds it. */
+  setAside?: { line: number; text: string }[];
   /** How many places each pass changed, by pass name: what `--dry-run` prints. */
   passCounts?: Record<string, number>;
 }

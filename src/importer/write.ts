@@ -48,7 +48,8 @@ function readTopics(outDir: string): string[] | undefined {
   return Array.isArray(list) ? list.flatMap((t) => (typeof t?.id === 'string' ? [t.id] : [])) : undefined;
 }
 
-export const reportPath = (notePath: string) => notePath.replace(/\.txt$/, '.report.json');
+/** `note.txt`, `note.md`, `note` → `note.report.json`: never the note itself, whatever its extension. */
+export const reportPath = (notePath: string) => `${notePath.replace(/\.[^./\\]+$/, '')}.report.json`;
 
 function readReport(notePath: string): ImportReport | null {
   const path = reportPath(notePath);
@@ -64,12 +65,14 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
   const log: string[] = [];
   let ok = true;
   const existing = readExisting(options.outDir);
+  // Ids given to entries of the notes before this one in the same run: two notes asking `什么是 CNI？` get two pages.
+  const claimed = new Set<string>();
   for (const notePath of notePaths) {
     const note = basename(notePath);
     const previous = readReport(notePath);
     const ours = new Map((previous?.entries ?? []).map((e) => [e.line, e]));
     const ownIds = new Set((previous?.entries ?? []).map((e) => e.id));
-    const taken = new Set(existing.filter((e) => !ownIds.has(e.id)).map((e) => e.id));
+    const taken = new Set([...existing.filter((e) => !ownIds.has(e.id)).map((e) => e.id), ...[...claimed].filter((id) => !ownIds.has(id))]);
     // Pages that came from this very note are its own earlier import, not duplicates of it.
     const others = existing.filter((e) => !ownIds.has(e.id) && !e.sources.some((src) => src.note === note));
     const pages: ExistingPage[] = others.map((e) => ({ id: e.id, topic: e.topic, title: e.title, text: e.text, path: relative(options.outDir, e.path) }));
@@ -86,6 +89,7 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
       log.push(`${notePath}: 有 ${missing.length} 行没有去处（第 ${missing.slice(0, 10).join('、')} 行…），这是导入器的 bug，未写入任何文件`);
       continue;
     }
+    for (const entry of result.entries) claimed.add(entry.id);
     let written = 0;
     const skipped: string[] = [];
     const coveredBy = new Map<number, { id: string; path: string }>();

@@ -89,6 +89,32 @@ function codeStart(lines: readonly Line[], i: number): boolean {
   return false;
 }
 
+function dedentBy(t: string, width: number): string {
+  let cut = 0;
+  let w = 0;
+  while (cut < t.length && w < width && (t[cut] === ' ' || t[cut] === '\t')) {
+    w += t[cut] === '\t' ? 4 : 1;
+    cut++;
+  }
+  return t.slice(cut);
+}
+
+/**
+ * A manifest or command indented by a tab or four spaces directly under a line of prose or a list
+ * item (no blank line between, so Markdown would run it into that text): the paste of a word processor.
+ */
+function lazilyIndentedCode(lines: readonly Line[], i: number): number {
+  const t = lines[i]!.text;
+  const prev = lines[i - 1]?.text;
+  if (indentOf(t) < 4 || prev === undefined || isBlank(prev) || indentOf(prev) >= 4) return 0;
+  const s = t.trim();
+  if (/^(apiVersion|kind):\s*\S/.test(s)) return 1;
+  // `spec:` with a deeper YAML line under it: a manifest fragment.
+  const next = lines[i + 1]?.text ?? '';
+  if (/^[\w.-]+:$/.test(s) && indentOf(next) > indentOf(t) && isYamlLine(next)) return 1;
+  return (SHELL.test(s) || PROMPT.test(s) || isCommandLine(s)) && !hasCjk(s.replace(/#.*$/, '').replace(/"[^"]*"|'[^']*'/g, '')) ? 1 : 0;
+}
+
 /** Does this line continue a code run (YAML, commands, their output, comments)? */
 function continuesCode(t: string, yaml: boolean): boolean {
   if (isBlank(t)) return false;
@@ -109,6 +135,18 @@ export const fenceBareCode = sectionPass('fence-bare-code', (s) => {
   const out: Line[] = [];
   let changed = 0;
   for (let i = 0; i < s.lines.length; ) {
+    const lazy = inFence[i] ? 0 : lazilyIndentedCode(s.lines, i);
+    if (lazy > 0) {
+      // Code a word processor indented with a tab right under a sentence: Markdown would run it into the sentence.
+      const base = indentOf(s.lines[i]!.text);
+      const run: Line[] = [];
+      while (i < s.lines.length && !inFence[i] && (indentOf(s.lines[i]!.text) >= base && !isBlank(s.lines[i]!.text))) run.push(s.lines[i++]!);
+      const body = run.map((l) => ({ ...l, text: dedentBy(l.text, base).replace(/\s+$/, '') }));
+      const lang = /^\s*(apiVersion|kind|[\w.-]+):\s*$|^\s*(apiVersion|kind):/.test(body[0]!.text) ? 'yaml' : codeLanguage(body.map((l) => l.text)) === 'console' ? 'console' : 'bash';
+      out.push({ text: '', src: [] }, { text: `\`\`\`${lang}`, src: [] }, ...body, { text: '```', src: [] }, { text: '', src: [] });
+      changed += run.length;
+      continue;
+    }
     if (inFence[i] || !codeStart(s.lines, i)) {
       out.push(s.lines[i++]!);
       continue;
@@ -170,4 +208,130 @@ export function splitPlainParagraphs(doc: Doc): Doc {
     return changed > 0 ? { ...s, lines: out } : s;
   });
   return { ...doc, sections, passCounts: counted(doc, 'split-paragraphs', total) };
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/**
+ * `①…；②…；③…` at the start of lines is a numbered list that Markdown does not know: it would run
+ * the points into one paragraph. Each becomes an item of an ordered list.
+ */
+export const circledLists = sectionPass('circled-lists', (s) => {
+  const inFence = fenceRanges(s.lines);
+  let changed = 0;
+  const out: Line[] = [];
+  s.lines.forEach((l, i) => {
+    const m = inFence[i] ? null : /^\s*([①-⑳])\s*(\S.*)$/.exec(l.text);
+    if (!m) return void out.push(l);
+    const prev = out.at(-1);
+    // A list needs a blank line above it when a paragraph comes first.
+    if (prev && !isBlank(prev.text) && !/^\d{1,2}\. /.test(prev.text)) out.push({ text: '', src: [] });
+    out.push({ ...l, text: `${CIRCLED.indexOf(m[1]!) + 1}. ${m[2]}` });
+    changed++;
+  });
+  return { lines: out, changed };
+});
+
+/**
+ * A word processor wraps a long sentence where the page ended: the line stops at `，` or `、`
+ * and the sentence goes on, flush left, on the next. Markdown would show the break as a space
+ * inside Chinese text: the two lines are one.
+ */
+export const joinSoftBreaks = sectionPass('soft-breaks', (s) => {
+  const inFence = fenceRanges(s.lines);
+  let changed = 0;
+  const out: Line[] = [];
+  s.lines.forEach((l, i) => {
+    const prev = out.at(-1);
+    if (
+      prev &&
+      !inFence[i] &&
+      !inFence[i - 1] &&
+      prev.src.length > 0 &&
+      /[\u3400-\u9fff][，、]$/.test(prev.text) &&
+      (/^[\u3400-\u9fff]/.test(l.text) || (/^[A-Za-z]/.test(l.text) && !isCommandLine(l.text) && hasCjk(l.text.slice(0, 20)))) &&
+      !/^\s*\|/.test(prev.text)
+    ) {
+      out[out.length - 1] = { ...prev, text: prev.text + l.text, src: [...prev.src, ...l.src] };
+      changed++;
+      return;
+    }
+    out.push(l);
+  });
+  return { lines: out, changed };
+});
+
+const THEMATIC_BREAK = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
+const lastText = (lines: readonly Line[]) => {
+  for (let k = lines.length - 1; k >= 0; k--) if (!isBlank(lines[k]!.text)) return k;
+  return -1;
+};
+
+/** The last line of an answer that is a rule standing on its own (a blank line above it: not a setext underline). */
+function closingRule(s: Section): number {
+  const k = lastText(s.lines);
+  return k >= 0 && THEMATIC_BREAK.test(s.lines[k]!.text) && (k === 0 || isBlank(s.lines[k - 1]!.text)) ? k : -1;
+}
+
+/** In the last answer, a rule followed by a few lines of prose: the page's sign-off after the last answer. */
+function epilogueRule(s: Section): number {
+  const inFence = fenceRanges(s.lines);
+  for (let k = lastText(s.lines); k >= 0; k--) {
+    if (inFence[k]) return -1;
+    if (THEMATIC_BREAK.test(s.lines[k]!.text) && (k === 0 || isBlank(s.lines[k - 1]!.text))) {
+      const after = s.lines.slice(k + 1).filter((l) => !isBlank(l.text));
+      return after.length > 0 && after.length <= 3 && after.every((l) => hasCjk(l.text) && !/^\s*(#|[-*+]\s|\d+\.|>|\|)/.test(l.text)) ? k : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Blog exports (掘金, 知乎) put a `---` rule after every answer, and quote every answer whole with
+ * `>`. Where most answers show the same layout it is the page's, not the answer's: the rules are
+ * dropped as structure (with the sign-off after the last one, set aside in the report) and the
+ * quote marks go. An answer that only quotes part of itself keeps them.
+ */
+export function unwrapAnswerLayout(doc: Doc): Doc {
+  const answered = doc.sections.filter((s) => lastText(s.lines) >= 0);
+  const last = doc.sections.at(-1);
+  const quotedWhole = (lines: readonly Line[]) => {
+    const inFence = fenceRanges(lines);
+    const body = lines.filter((l, i) => !isBlank(l.text) && !inFence[i]);
+    return body.length > 0 && body.every((l) => /^\s{0,3}>/.test(l.text));
+  };
+  const withoutRule = (s: Section) => {
+    const k = s === last && epilogueRule(s) >= 0 ? epilogueRule(s) : closingRule(s);
+    return k >= 0 ? s.lines.slice(0, k) : s.lines;
+  };
+  const rules = answered.filter((s) => closingRule(s) >= 0 || (s === last && epilogueRule(s) >= 0)).length;
+  const quotes = answered.filter((s) => quotedWhole(withoutRule(s))).length;
+  const dropRules = answered.length >= 2 && rules >= answered.length * 0.6;
+  const unquote = answered.length >= 2 && quotes >= answered.length * 0.6;
+  if (!dropRules && !unquote) return { ...doc, passCounts: counted(doc, 'answer-layout', 0) };
+  const drops = [...doc.drops];
+  const setAside = [...(doc.setAside ?? [])];
+  let changed = 0;
+  const sections = doc.sections.map((s) => {
+    let lines = s.lines;
+    if (dropRules) {
+      const epilogue = s === last ? epilogueRule(s) : -1;
+      const k = epilogue >= 0 ? epilogue : closingRule(s);
+      if (k >= 0) {
+        drops.push(...lines[k]!.src.map((line) => ({ line, reason: 'structure' as const })));
+        for (const l of lines.slice(k + 1)) {
+          drops.push(...l.src.map((line) => ({ line, reason: isBlank(l.text) ? ('blank' as const) : ('epilogue' as const) })));
+          if (!isBlank(l.text)) setAside.push(...l.src.map((line) => ({ line, text: l.text })));
+        }
+        lines = lines.slice(0, k);
+        changed++;
+      }
+    }
+    if (unquote && quotedWhole(lines)) {
+      lines = lines.map((l) => (/^\s{0,3}>/.test(l.text) ? { ...l, text: l.text.replace(/^\s{0,3}>\s?/, '') } : l));
+      changed++;
+    }
+    return lines === s.lines ? s : { ...s, lines };
+  });
+  return { ...doc, sections, drops, setAside, passCounts: counted(doc, 'answer-layout', changed) };
 }

@@ -5,6 +5,12 @@ import { unified } from 'unified';
 import { isBlank, merge } from '../text.ts';
 import type { Block, Doc, Pass, Section } from '../types.ts';
 import { counted } from './note-lines.ts';
+import { codeLanguage } from './build-blocks.ts';
+
+const guessLanguage = (lines: readonly string[]) => {
+  const lang = codeLanguage(lines);
+  return lang === 'text' ? '' : lang;
+};
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -29,7 +35,9 @@ export function buildRemarkSection(section: Section, questionDepth: number): Sec
     const end = (node.position?.end.line ?? 1) - 1;
     const src = srcOf(start, end);
     if (node.type === 'code') {
-      const lang = (node.lang ?? '').toLowerCase();
+      // An indented code block names no language: say what the code shows (a fenced block keeps what its author wrote).
+      const indented = !/^\s*(`{3,}|~{3,})/.test(lines[start]!.text);
+      const lang = indented && !node.lang ? guessLanguage((node.value ?? '').split('\n')) : (node.lang ?? '').toLowerCase();
       blocks.push({ type: 'code', lang: LANGS[lang] ?? lang, lines: (node.value ?? '').split('\n'), src, ...(node.meta ? { meta: node.meta } : {}) });
     } else if (node.type === 'heading') {
       const raw = lines[start]!.text.trim();
@@ -59,23 +67,52 @@ type Node = Pick<RootContent, 'type' | 'position'> & { lang?: string | null; met
 function needsFullParse(lines: readonly { text: string }[]): boolean {
   let fenced = false;
   let prevBlank = true;
+  // A list item opened at the margin: an indented line after a blank belongs to that item, not to a code block.
+  let inList = false;
+  let indented = false;
+  let prevRow = false;
   for (const { text } of lines) {
+    if (fenced) {
+      if (/^(`{3,}|~{3,})/.test(text)) fenced = false;
+      continue;
+    }
+    const blank = text.trim() === '';
+    if (blank) {
+      prevBlank = true;
+      prevRow = false;
+      continue;
+    }
+    // A table ends where a row has no pipe: an indented line right after it may open a code block.
+    if (prevRow && /^( {4}|\t)/.test(text)) return true;
+    prevRow = /^\s*\|/.test(text);
+    // An indented code block (after a blank line, outside a list) has a plain extent: no need for remark.
+    if ((indented || prevBlank) && /^( {4}|\t)/.test(text)) {
+      if (inList) return true;
+      indented = true;
+      prevBlank = false;
+      continue;
+    }
+    indented = false;
+    prevBlank = false;
     const fence = /^(\s*)(`{3,}|~{3,})/.exec(text);
     if (fence) {
       if (fence[1]!.length > 0) return true;
-      fenced = !fenced;
+      fenced = true;
       continue;
     }
-    if (fenced) continue;
     if (/^\s*>/.test(text) || /^\s*</.test(text) || /^=+\s*$|^-+\s*$/.test(text)) return true;
-    if (prevBlank && /^( {4}|\t)\s*\S/.test(text)) return true;
-    prevBlank = text.trim() === '';
+    const item = /^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)/.test(text);
+    if (item) inList = true;
+    else if (/^\S/.test(text)) inList = false;
   }
   return false;
 }
 
-function topLevel(lines: readonly { text: string }[]): Node[] {
-  if (needsFullParse(lines)) return (parser.parse(lines.map((l) => l.text).join('\n')) as Root).children as Node[];
+/** Remove the four columns of an indented code block's indent, as CommonMark does. */
+const unindent = (t: string) => (t.startsWith('\t') ? t.slice(1) : t.startsWith('    ') ? t.slice(4) : t.trimStart());
+
+export function topLevel(lines: readonly { text: string }[], full = needsFullParse(lines)): Node[] {
+  if (full) return (parser.parse(lines.map((l) => l.text).join('\n')) as Root).children as Node[];
   const nodes: Node[] = [];
   const pos = (a: number, b: number) => ({ start: { line: a + 1, column: 1 }, end: { line: b + 1, column: 1 } });
   for (let i = 0; i < lines.length; ) {
@@ -92,6 +129,19 @@ function topLevel(lines: readonly { text: string }[]): Node[] {
       const value = lines.slice(i + 1, j).map((l) => l.text).join('\n');
       nodes.push({ type: 'code', lang: fence[2] || null, meta: fence[3] || null, value, position: pos(i, end) });
       i = j + 1;
+      continue;
+    }
+    if (/^( {4}|\t)/.test(text) && (i === 0 || lines[i - 1]!.text.trim() === '')) {
+      // An indented code block runs over blank lines while indented lines follow; trailing blanks are not its own.
+      let j = i;
+      let last = i;
+      while (j + 1 < lines.length && (lines[j + 1]!.text.trim() === '' || /^( {4}|\t)/.test(lines[j + 1]!.text))) {
+        j++;
+        if (lines[j]!.text.trim() !== '') last = j;
+      }
+      const value = lines.slice(i, last + 1).map((l) => (l.text.trim() === '' ? '' : unindent(l.text))).join('\n');
+      nodes.push({ type: 'code', lang: null, meta: null, value, position: pos(i, last) });
+      i = last + 1;
       continue;
     }
     const heading = /^(#{1,6})(\s|$)/.exec(text);
