@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { convertBody, convertSite, questionPage, readQuestion, type LinkResolver } from './vitepress-convert.ts';
+import { convertBody, convertSite, questionPage, readQuestion, topicPage, type LinkResolver } from './vitepress-convert.ts';
 
 const mdx = (body: string, extra = '') => `---
 id: sample
@@ -73,6 +73,12 @@ describe('MDX → VitePress Markdown', () => {
     expect(convert('Helm 模板 {{ .Values.image }} 和 `{{ .Release.Name }}`。\n')).toBe(
       'Helm 模板 <span v-pre>{{</span> .Values.image }} 和 <span v-pre>`{{ .Release.Name }}`</span>。\n',
     );
+  });
+
+  it('lists a topic’s questions as links even when a title holds brackets or tags', () => {
+    const q = readQuestion('x.mdx', mdx('正文\n').replace('简述 Pod 的创建过程', '"[必考] kubectl apply -f <file> 之后"'));
+    const page = topicPage({ id: 'workloads', title: 'Pod 与工作负载', description: '说明', order: 1 }, [q]);
+    expect(page).toContain('- [\\[必考\\] kubectl apply -f &lt;file&gt; 之后](/q/sample)');
   });
 
   it('reports a missing frontmatter field with its file', () => {

@@ -77,6 +77,9 @@ export function escapeText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('{{', '{<span v-pre>{</span>');
 }
 
+/** Text inside `[…](url)`: brackets in a title must not end the link. */
+const linkText = (text: string) => escapeText(text).replace(/[[\]]/g, '\\$&');
+
 export function readQuestion(file: string, text: string): Question {
   const match = FRONTMATTER.exec(text);
   if (!match) throw new Error(`${file}:1: 缺少 frontmatter（文件应以 --- 开头）`);
@@ -223,13 +226,13 @@ export const topicPath = (id: string) => `/topics/${id}`;
 export function topicPage(topic: Topic, questions: Question[]): string {
   const items = questions.map((q) => {
     const summary = q.description ? `：${escapeText(plainText(q.description))}` : '';
-    return `- [${escapeText(q.title)}](${questionPath(q.id)})${summary}`;
+    return `- [${linkText(q.title)}](${questionPath(q.id)})${summary}`;
   });
   return `---\ntitle: ${yamlString(topic.title)}\n---\n\n# ${escapeText(topic.title)}\n\n${escapeText(topic.description)}\n\n${items.join('\n')}\n`;
 }
 
 export function homePage(title: string, topics: { topic: Topic; questions: Question[] }[]): string {
-  const items = topics.map(({ topic, questions }) => `- [${escapeText(topic.title)}](${topicPath(topic.id)})（${questions.length} 题）：${escapeText(topic.description)}`);
+  const items = topics.map(({ topic, questions }) => `- [${linkText(topic.title)}](${topicPath(topic.id)})（${questions.length} 题）：${escapeText(topic.description)}`);
   return `# ${escapeText(title)}\n\n${items.join('\n')}\n`;
 }
 
