@@ -223,6 +223,7 @@ async function main() {
   if (!(Number.isInteger(runs) && runs >= 1)) throw new BenchError(`--runs 需要一个 ≥ 1 的整数，收到 “${args.runs}”`);
   // Ctrl-C also stops the running build; the error that causes then removes the throwaway copies.
   process.on('SIGINT', () => console.error('\n中断：等当前构建结束后清理临时目录…'));
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: project, encoding: 'utf8' }).stdout?.trim();
   mkdirSync(join(project, '.cache'), { recursive: true });
   const vpDir = mkdtempSync(join(project, '.cache', 'bench-vitepress-'));
   const removers: (() => void)[] = [() => rm(vpDir)];
@@ -261,7 +262,6 @@ async function main() {
     }
 
     const [mine, vp, bareSite] = sites as [Site, Site, Site];
-    const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: project, encoding: 'utf8' }).stdout?.trim();
     const wall = (ts: Timing[]) => median(ts.map((t) => t.ms));
     const cpu = (ts: Timing[]) => median(ts.map((t) => t.cpuMs));
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -292,12 +292,12 @@ async function main() {
 
     const samples = [converted.sample.withDiagram, converted.sample.withoutDiagram].filter((id): id is string => id !== undefined);
     console.log(`\n== JS a question page fetches before any interaction (gzip, real Chromium) ==`);
-    console.log(`${col('', 44)}${samples.map((id, i) => col(`${i === 0 && converted.sample.withDiagram ? 'with diagram' : 'no diagram'} (${id})`, 40)).join('')}`);
+    console.log(`${col('', 44)}${samples.map((id, i) => col(`${i === 0 && converted.sample.withDiagram ? 'with diagram' : 'no diagram'} (${id})`, 48)).join('')}`);
     for (const site of [mine, vp]) {
       const weights = await pageJs(site.dist, samples.map(site.pagePath));
       const cells = samples.map((id) => {
         const w = weights.get(site.pagePath(id))!;
-        return col(`${kb(w.loaded)} in ${w.files} files${w.prefetched ? ` (+${kb(w.prefetched)} prefetch)` : ''}`, 40);
+        return col(`${kb(w.loaded)} in ${w.files} files${w.prefetched ? ` (+${kb(w.prefetched)} prefetch)` : ''}`, 48);
       });
       console.log(`${col(site.name, 44)}${cells.join('')}`);
     }
