@@ -12,6 +12,8 @@
  * draw a diagram; VitePress also prefetches the chunks of pages linked in view, shown apart.
  *   --runs N   rounds (default 3)
  *   --keep     keep the throwaway directories in .cache/ for inspection
+ *   --vitepress-search none   build VitePress without its local search (default: local, as our
+ *                             site has search too)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -38,7 +40,11 @@ const TARGET = 0.6;
 class BenchError extends Error {}
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+    'vitepress-search': { type: 'string', default: 'local' },
+  },
 });
 const runs = Number(args.runs);
 
@@ -221,6 +227,8 @@ const countHtml = (dir: string): number =>
 
 async function main() {
   if (!(Number.isInteger(runs) && runs >= 1)) throw new BenchError(`--runs 需要一个 ≥ 1 的整数，收到 “${args.runs}”`);
+  const search = args['vitepress-search'];
+  if (search !== 'local' && search !== 'none') throw new BenchError(`--vitepress-search 只能是 local 或 none，收到 “${search}”`);
   // Ctrl-C also stops the running build; the error that causes then removes the throwaway copies.
   process.on('SIGINT', () => console.error('\n中断：等当前构建结束后清理临时目录…'));
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: project, encoding: 'utf8' }).stdout?.trim();
@@ -230,7 +238,7 @@ async function main() {
   try {
     console.log(`安装 ${PACKAGES.join(' ')} 到 ${vpDir} …`);
     const versions = installVitepress(vpDir);
-    const converted: ConvertedSite = convertSite(project, join(vpDir, 'docs'));
+    const converted: ConvertedSite = convertSite(project, join(vpDir, 'docs'), { search: search === 'local' });
     console.log(
       `转换：${converted.questions} 题、${converted.topics} 个专题页、首页 → ${converted.pages} 个 VitePress 页面，${converted.diagrams} 张 Mermaid 图` +
         (converted.unresolved.length ? `；VitePress 副本里没有的站内链接：${converted.unresolved.join(' ')}` : ''),
@@ -246,7 +254,7 @@ async function main() {
 
     const sites = [
       astroSite('this site', ours.dir),
-      vitepressSite(`VitePress ${versions.vitepress} + plugin ${versions['vitepress-plugin-mermaid']}`, vpDir),
+      vitepressSite(`VitePress ${versions.vitepress} + plugin ${versions['vitepress-plugin-mermaid']}${search === 'none' ? ', no search' : ''}`, vpDir),
       astroSite('bare Starlight', bare.dir),
     ];
     for (let round = 0; round < runs; round++) {

@@ -114,5 +114,8 @@ describe('convertSite', () => {
     const groups = [...config.matchAll(/"text": "([^"]+)"/g)].map((m) => m[1]);
     expect(groups).toEqual(['先学', '专题概览', '题目b', '题目a', '后学', '专题概览', '题目c']);
     expect(config).toContain("withMermaid(");
+    expect(config).toContain('"provider": "local"');
+    convertSite(project, out, { search: false });
+    expect(readFileSync(join(out, '.vitepress/config.mjs'), 'utf8')).not.toContain('"search"');
   });
 });
