@@ -6,7 +6,9 @@
  *
  * Builds are interleaved: each round builds every site cold (no caches, no output) and then warm
  * (caches kept, output removed), in a rotated order, so all three see the same machine load;
- * the report gives medians and the ratio this site / VitePress. Then it loads one question page
+ * the report gives medians and the ratio this site / VitePress, of wall time and of the CPU time
+ * of each build's whole process tree (process-tree-cpu.ts), which other work on a shared machine
+ * disturbs far less than wall time. Then it loads one question page
  * with a diagram and one without in real Chromium and counts the JS each site makes the browser
  * fetch before the reader does anything (gzip), including the Mermaid chunks the plugin imports to
  * draw a diagram; VitePress also prefetches the chunks of pages linked in view, shown apart.
