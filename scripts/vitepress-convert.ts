@@ -156,7 +156,7 @@ export function convertBody(q: Question, resolve: LinkResolver, unresolved: Set<
           `${where(node)}: 不认识的容器 :::${directive.name}，转换到 VitePress 只支持 ${[...Object.keys(ASIDES), OTHER_ANSWER].join('、')}`,
         );
       }
-      const { start, end } = offsets(node);
+      const { start } = offsets(node);
       const open = lineBounds(start);
       const prefix = source.slice(open.start, start);
       const colons = /^:+/.exec(source.slice(start))?.[0] ?? ':::';
