@@ -91,16 +91,17 @@ function storeFor(options: RemarkMermaidOptions): DiagramStore {
 }
 
 /**
- * Starts rendering the uncached diagrams of `prefetchDir` when `astro build` starts, seconds
- * before the first MDX file is compiled; the remark plugin with the same options then finds them
- * rendered or in flight. Only for builds: `astro dev` renders on demand.
+ * Starts rendering the uncached diagrams of `prefetchDir` as soon as `astro build` has read its
+ * config, so Chromium works on the second core while Astro syncs content, generates types and
+ * bundles; the remark plugin with the same options then finds them rendered or in flight.
+ * Only for builds: `astro dev`, `astro check` and `astro sync` render on demand or not at all.
  */
 export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: string }) {
   return {
     name: 'mermaid-prefetch',
     hooks: {
-      'astro:build:start': () => {
-        void storeFor(options).warm();
+      'astro:config:setup': ({ command }: { command: string }) => {
+        if (command === 'build') void storeFor(options).warm();
       },
     },
   };
