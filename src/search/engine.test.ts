@@ -11,7 +11,7 @@ function fakePagefind(pages: Record<string, string[]>): Pagefind & { queries: st
   const result = (id: string, score: number): PagefindResult => ({
     id,
     score,
-    data: async () => ({ url: `/q/${id}/`, excerpt: '', meta: { title: id }, sub_results: [] }),
+    data: async () => ({ url: `/q/${id}/`, content: pages[id]!.join(' '), excerpt: '', meta: { title: id }, sub_results: [] }),
   });
   return {
     queries,
@@ -58,6 +58,14 @@ describe('runSearch', () => {
     expect(outcome.hits.map((h) => h.result.id)).toEqual(['ingress', 'service']);
     expect(outcome.exactCount).toBe(0);
     expect(outcome.hits[0]?.matched).toEqual(['ingress']);
+  });
+
+  it('finds the word the reader is still typing by its beginning, but not an unknown word in the middle', async () => {
+    const typing = await runSearch(fakePagefind(pages), 'nodep', 10);
+    expect(typing.hits.map((h) => h.result.id)).toEqual(['service']);
+    expect(typing.exactCount).toBe(1);
+    const finished = await runSearch(fakePagefind(pages), 'nodep 的 ingress', 10);
+    expect(finished.exactCount).toBe(0);
   });
 
   it('searches a misspelt word as the glossary word it most likely means, and says so', async () => {

@@ -19,6 +19,8 @@ import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type L
 
 export interface PagefindFragment {
   url: string;
+  /** The page's indexed text. */
+  content?: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   sub_results: { title: string; url: string; excerpt: string; anchor?: { id: string } }[];
@@ -63,12 +65,29 @@ async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]
  * Results for a term only if the index holds each of its words. For an unknown word Pagefind falls
  * back to words sharing a shorter prefix (openshift matches open…), which would count as a match
  * of that term; a quoted search matches whole words only and tells them apart. Pagefind indexes
- * kube-proxy as kube and proxy, so each piece is checked.
+ * kube-proxy as kube and proxy, so each piece is checked. The word the reader is still typing
+ * (the query's last, “Headl”) is no whole word yet: it counts when the best page really has a
+ * word starting with it.
  */
-async function findKnown(pagefind: Pagefind, term: string): Promise<PagefindResult[]> {
+async function findKnown(pagefind: Pagefind, term: string, typing?: string): Promise<PagefindResult[]> {
   const pieces = term.replace(/"/g, '').split(/[\s._/-]+/).filter(Boolean);
-  const checks = await Promise.all([find(pagefind, term), ...pieces.map((p) => find(pagefind, `"${p}"`))]);
-  return checks.slice(1).every((c) => c.length > 0) ? checks[0]! : [];
+  const [results, ...checks] = await Promise.all([find(pagefind, term), ...pieces.map((p) => find(pagefind, `"${p}"`))]);
+  const known = await Promise.all(
+    pieces.map((piece, i) => checks[i]!.length > 0 || (piece.toLowerCase() === typing && startsAWord(pagefind, piece))),
+  );
+  return known.every(Boolean) ? results! : [];
+}
+
+/** The Latin word at the very end of a query typed as you go, if the reader may not have finished it. */
+function wordBeingTyped(rawQuery: string): string | undefined {
+  return /(?:^|[^a-z0-9])([a-z][a-z0-9]{2,})$/i.exec(rawQuery)?.[1]?.toLowerCase();
+}
+
+async function startsAWord(pagefind: Pagefind, piece: string): Promise<boolean> {
+  const [best] = await find(pagefind, piece);
+  if (!best) return false;
+  const { content = '' } = await best.data();
+  return new RegExp(`(?:^|[^a-z0-9])${piece}`, 'i').test(content);
 }
 
 /** Results the dialog shows at first (src/search/ui.ts). */
@@ -101,8 +120,9 @@ export async function runSearch(
   }
 
   // A term and its other names (content/glossary.yaml, colloquial wordings) count as one term.
+  const typing = wordBeingTyped(rawQuery);
   const searchTerm = async (text: string) =>
-    sumScores(await Promise.all([text, ...alternativesOf(text, lexicon)].map((w) => findKnown(pagefind, w))));
+    sumScores(await Promise.all([text, ...alternativesOf(text, lexicon)].map((w) => findKnown(pagefind, w, typing))));
 
   const byId = new Map<string, PagefindResult>();
   const perTerm: TermResults[] = [];
