@@ -68,6 +68,20 @@ describe('runSearch', () => {
     expect(finished.exactCount).toBe(0);
   });
 
+  it('fetches the glossary only for a query that needs it: Chinese words, or a Latin word on few pages', async () => {
+    const glossary = [['Ingress', '入口'], ['NodePort', '节点端口']];
+    let loads = 0;
+    const load = async () => (loads++, glossary);
+    const many = fakePagefind({ a: ['ingress'], b: ['ingress'], c: ['ingress'], d: ['nodeport'] });
+    expect((await runSearch(many, 'ingress', 10, load)).exactCount).toBe(3);
+    expect(loads).toBe(0);
+    await runSearch(many, '入口', 10, load);
+    expect(loads).toBe(1);
+    const typo = await runSearch(fakePagefind(pages), 'ingres controller', 10, load);
+    expect(loads).toBe(2);
+    expect(typo.corrections).toEqual([{ from: 'ingres', to: 'Ingress' }]);
+  });
+
   it('searches a misspelt word as the glossary word it most likely means, and says so', async () => {
     const glossary = [['Ingress', '入口'], ['NodePort', '节点端口']];
     const outcome = await runSearch(fakePagefind(pages), 'ingres controller', 10, glossary);

@@ -103,20 +103,43 @@ function lexiconOf(synonyms: readonly (readonly string[])[]): Lexicon {
   return lexicon;
 }
 
+type Synonyms = readonly (readonly string[])[];
+
+/**
+ * `synonyms` may be a loader: the glossary is then fetched only when the query needs it, i.e. it
+ * has Chinese words (searched under their English names too) or a Latin word the index holds on
+ * fewer than a few pages (an abbreviation, a plural or a typo the glossary resolves). A query of
+ * well-known English words is answered without it.
+ */
 export async function runSearch(
   pagefind: Pagefind,
   rawQuery: string,
   totalPages: number,
-  synonyms: readonly (readonly string[])[] = [],
+  synonyms: Synonyms | (() => Promise<Synonyms>) = [],
 ): Promise<SearchOutcome> {
+  if (typeof synonyms !== 'function') return (await searchWith(pagefind, rawQuery, totalPages, synonyms)).outcome;
+  if (HAN_QUERY.test(rawQuery)) return (await searchWith(pagefind, rawQuery, totalPages, await synonyms())).outcome;
+  const first = await searchWith(pagefind, rawQuery, totalPages, []);
+  // Pagefind keeps the chunks it loaded, so the second pass costs the glossary download only.
+  return first.wantsGlossary ? (await searchWith(pagefind, rawQuery, totalPages, await synonyms())).outcome : first.outcome;
+}
+
+const HAN_QUERY = /\p{Script=Han}/u;
+
+async function searchWith(
+  pagefind: Pagefind,
+  rawQuery: string,
+  totalPages: number,
+  synonyms: Synonyms,
+): Promise<{ outcome: SearchOutcome; wantsGlossary: boolean }> {
   const query = normalizeQuery(rawQuery);
-  if (!query) return { query, hits: [], exactCount: 0 };
+  if (!query) return { outcome: { query, hits: [], exactCount: 0 }, wantsGlossary: false };
   const lexicon = lexiconOf(synonyms);
   const terms = planTerms(query, lexicon);
   if (terms.length === 0) {
     // Only question words (是什么？): nothing to rank by, Pagefind's own matching is all there is.
     const results = await find(pagefind, query);
-    return { query, hits: results.map((result) => ({ result })), exactCount: results.length };
+    return { outcome: { query, hits: results.map((result) => ({ result })), exactCount: results.length }, wantsGlossary: false };
   }
 
   // A term and its other names (content/glossary.yaml, colloquial wordings) count as one term.
@@ -128,6 +151,7 @@ export async function runSearch(
   const perTerm: TermResults[] = [];
   const corrections: { from: string; to: string }[] = [];
   let unknownTerms = 0;
+  let rareTerms = 0;
   const record = (term: string, results: PagefindResult[]) => {
     for (const r of results) if (!byId.has(r.id)) byId.set(r.id, r);
     perTerm.push({ term, results: results.map(({ id, score }) => ({ id, score })) });
@@ -137,6 +161,7 @@ export async function runSearch(
   await Promise.all(
     terms.map(async (term) => {
       const results = await searchTerm(term.text);
+      if (results.length < RARE) rareTerms++;
       // A word the index does not know, or knows from a page or two only (a typo someone else
       // made too), is also searched as the word it most likely misspells.
       const corrected = results.length < RARE ? correctSpelling(term.text, lexicon) : undefined;
@@ -183,5 +208,8 @@ export async function runSearch(
     .flatMap((t) => namesOf(t.term, lexicon));
   const shown = await Promise.all(hits.slice(0, Math.min(exactCount, SHOWN)).map(async (h) => (await h.result.data()).meta.title ?? ''));
   const mentionsOnly = informative.length > 0 && shown.length > 0 && !shown.some((title) => titleNamesAny(title, informative));
-  return { query, hits, exactCount, ...(mentionsOnly ? { mentionsOnly } : {}), ...(corrections.length > 0 ? { corrections } : {}) };
+  return {
+    outcome: { query, hits, exactCount, ...(mentionsOnly ? { mentionsOnly } : {}), ...(corrections.length > 0 ? { corrections } : {}) },
+    wantsGlossary: rareTerms > 0,
+  };
 }

@@ -8,7 +8,6 @@ import { runSearch, type Pagefind, type SearchHit, type SearchOutcome } from './
 /** Results shown at first and per “显示更多结果”: each one downloads its page's fragment. */
 const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 120;
-const HAN = /\p{Script=Han}/u;
 
 export function mount(root: HTMLElement) {
   const dialog = root.querySelector('dialog')!;
@@ -29,16 +28,13 @@ export function mount(root: HTMLElement) {
       return pf;
     }));
   void engine();
-  // Glossary names for query expansion; search still works (without it) if this fails to load.
-  // Only Chinese names are expanded (synonymsOf in src/lib/search-query.ts), so a query without
-  // Chinese characters does not download them.
+  // Glossary names for query expansion, fetched only when a query needs them (runSearch decides);
+  // search still works (without them) if this fails to load.
   let synonyms: Promise<string[][]> | undefined;
-  const glossaryNames = (query: string): Promise<string[][]> =>
-    HAN.test(query)
-      ? (synonyms ??= fetch(`${(root.dataset.base ?? '/').replace(/\/?$/, '/')}search-synonyms.json`)
-          .then((r) => (r.ok ? (r.json() as Promise<string[][]>) : []))
-          .catch(() => []))
-      : Promise.resolve([]);
+  const glossaryNames = (): Promise<string[][]> =>
+    (synonyms ??= fetch(`${(root.dataset.base ?? '/').replace(/\/?$/, '/')}search-synonyms.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<string[][]>) : []))
+      .catch(() => []));
 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,8 +59,7 @@ export function mount(root: HTMLElement) {
     status.textContent = '正在搜索…';
     let outcome: SearchOutcome;
     try {
-      const [pf, names] = await Promise.all([engine(), glossaryNames(raw)]);
-      outcome = await runSearch(pf, raw, totalPages, names);
+      outcome = await runSearch(await engine(), raw, totalPages, glossaryNames);
     } catch {
       if (mine !== generation) return;
       status.textContent = '搜索索引加载失败，请检查网络后刷新页面重试。';
