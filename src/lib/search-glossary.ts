@@ -16,10 +16,17 @@ export interface TermUse {
   missing: string[];
 }
 
-/** The term's names, each once however it is cased (etcd, ETCD). */
+const namesOf = new WeakMap<GlossaryTerm, string[]>();
+
+/** The term's names, each once however it is cased (etcd, ETCD); computed once per term, as every page asks for every term. */
 export function termNames(term: GlossaryTerm): string[] {
-  const seen = new Set<string>();
-  return [term.en, term.zh, ...term.aka].filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
+  let names = namesOf.get(term);
+  if (!names) {
+    const seen = new Set<string>();
+    names = [term.en, term.zh, ...term.aka].filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
+    namesOf.set(term, names);
+  }
+  return names;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
