@@ -43,7 +43,8 @@ interface Index<T> {
   candidates: (current: T) => T[];
 }
 
-const indexes = new WeakMap<readonly RelatableQuestion[], Index<RelatableQuestion>>();
+// Keyed by the list itself; the value's element type is that list's, which a WeakMap cannot express.
+const indexes = new WeakMap<readonly RelatableQuestion[], unknown>();
 
 /**
  * Lookups over `all`, built once per list: every question page asks for its related questions,
@@ -70,6 +71,6 @@ function indexOf<T extends RelatableQuestion>(all: readonly T[]): Index<T> {
       return [...found].sort((a, b) => a - b).map((i) => all[i]!);
     },
   };
-  indexes.set(all, index as Index<RelatableQuestion>);
+  indexes.set(all, index);
   return index;
 }
