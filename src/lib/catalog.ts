@@ -72,3 +72,11 @@ export function loadCatalog(): Promise<TopicWithQuestions[]> {
   })();
   return cached;
 }
+
+let flat: Promise<QuestionSummary[]> | undefined;
+
+/** Every question, topic by topic in study order; one array per build, so per-list indexes (related.ts) are built once. */
+export function loadQuestions(): Promise<QuestionSummary[]> {
+  flat ??= loadCatalog().then((catalog) => catalog.flatMap((t) => t.questions));
+  return flat;
+}

@@ -16,10 +16,17 @@ export interface TermUse {
   missing: string[];
 }
 
-/** The term's names, each once however it is cased (etcd, ETCD). */
+const namesOf = new WeakMap<GlossaryTerm, string[]>();
+
+/** The term's names, each once however it is cased (etcd, ETCD); computed once per term, as every page asks for every term. */
 export function termNames(term: GlossaryTerm): string[] {
-  const seen = new Set<string>();
-  return [term.en, term.zh, ...term.aka].filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
+  let names = namesOf.get(term);
+  if (!names) {
+    const seen = new Set<string>();
+    names = [term.en, term.zh, ...term.aka].filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
+    namesOf.set(term, names);
+  }
+  return names;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -82,17 +89,56 @@ function occurrences(text: string, name: string): number {
   return count;
 }
 
+/**
+ * A text with its case-folded copy, for a substring test before the regex: most of the ~500
+ * names occur in none of a page's text, and `includes` rules them out far faster than a scan
+ * with a Unicode case-insensitive regex (it was most of a question page's build time).
+ */
+interface ScannedText {
+  text: string;
+  /** Lower case, plus the one non-ASCII letter whose case folding (/iu) is ASCII but not its lower case: ſ → s. */
+  folded: string;
+}
+
+const scanned = (text: string): ScannedText => ({ text, folded: text.toLowerCase().replaceAll('\u017f', 's') });
+
+/**
+ * The literal pieces every match of `name` contains: its words, case-folded for a Latin name.
+ * Undefined when the name has a cased non-ASCII letter, whose case variants `toLowerCase` may not
+ * cover; such a name always goes to the regex.
+ */
+const literals = new Map<string, { words: string[]; folded: boolean } | undefined>();
+function literalWords(name: string) {
+  if (!literals.has(name)) {
+    const nonAscii = name.replace(/[\x00-\x7f]/g, '');
+    const folded = LATIN.test(name);
+    const safe = !folded || nonAscii.toLowerCase() === nonAscii.toUpperCase();
+    const words = name.split(/\s+/).filter(Boolean);
+    literals.set(name, safe ? { words: folded ? words.map((w) => w.toLowerCase()) : words, folded } : undefined);
+  }
+  return literals.get(name);
+}
+
+function count(text: ScannedText, name: string): number {
+  const lit = literalWords(name);
+  if (lit && !lit.words.every((w) => (lit.folded ? text.folded : text.text).includes(w))) return 0;
+  return occurrences(text.text, name);
+}
+
 export function findTermUses(glossary: GlossaryTerm[], title: string, body: string): TermUse[] {
   const uses: TermUse[] = [];
+  const t = scanned(title);
+  const b = scanned(body);
   for (const term of glossary) {
     const names = termNames(term);
-    const counts = names.map((n) => occurrences(title, n) + occurrences(body, n));
-    const count = counts.reduce((a, b) => a + b, 0);
-    if (count === 0) continue;
+    const inTitle = names.map((n) => count(t, n));
+    const counts = names.map((n, i) => inTitle[i]! + count(b, n));
+    const total = counts.reduce((a, c) => a + c, 0);
+    if (total === 0) continue;
     uses.push({
       term,
-      count,
-      inTitle: names.some((n) => occurrences(title, n) > 0),
+      count: total,
+      inTitle: inTitle.some((c) => c > 0),
       missing: names.filter((_, i) => counts[i] === 0),
     });
   }

@@ -50,7 +50,7 @@ describe('glossary term matching', () => {
   });
 
   it('agrees with the regex at word edges, plurals, case folding and astral characters', () => {
-    const names = [term('Pod'), term('Headless Service'), term('kube-proxy'), term('Ingress'), term('etcd'), term('无头 Service'), term('容器组')];
+    const names = [term('Pod'), term('Headless Service'), term('kube-proxy'), term('Ingress'), term('etcd'), term('无头 Service'), term('容器组'), term('Éviction')];
     const texts = [
       'Pods、pod、PODs、podes、Podcast、iPod、_pod、pod_、Pod-、-Pod、Pod2、2Pod',
       'headless  services, Headless-Service, HEADLESS\u00a0SERVICEs, headlessservice, headleſs ſervice',
@@ -58,6 +58,7 @@ describe('glossary term matching', () => {
       'Ingresses Ingresss ingressess Ingress. (Ingress)',
       '\u212Aetcd etcd \u{1D400}etcd etcd\u{1D400} 😀etcd etcd😀 é etcd\u00e9 \u0345etcd',
       '无头 service 无头service 无头服务，容器组容器组',
+      'éviction ÉVICTIONS Eviction',
     ];
     for (const text of texts) {
       for (const [name, count] of counts(names, text)) expect(count, `${name} in ${text}`).toBe(reference(text, name));
