@@ -142,7 +142,8 @@ test.describe('answers from other notes', () => {
 
   test('are collapsed by default and labelled with their note', async ({ page }) => {
     for (const q of withOtherAnswers) {
-      await page.goto(q.href);
+      // Closed <details> hide their content natively: the DOM is all this needs, not the load event.
+      await page.goto(q.href, { waitUntil: 'domcontentloaded' });
       const boxes = page.locator('details.other-answer');
       const count = (body(q.file).match(/^::::other-answer\[/gm) ?? []).length;
       await expect(boxes, q.href).toHaveCount(count);
