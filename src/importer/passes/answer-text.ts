@@ -44,16 +44,7 @@ export const dedentAnswers = sectionPass('dedent', (s) => {
   if (text.length === 0) return { lines: s.lines, changed: 0 };
   const common = Math.min(...text.map((l) => indentOf(l.text)));
   if (common === 0) return { lines: s.lines, changed: 0 };
-  const strip = (t: string) => {
-    let cut = 0;
-    let width = 0;
-    while (cut < t.length && width < common && (t[cut] === ' ' || t[cut] === '\t')) {
-      width += t[cut] === '\t' ? 4 : 1;
-      cut++;
-    }
-    return t.slice(cut);
-  };
-  return { lines: s.lines.map((l) => (isBlank(l.text) ? l : { ...l, text: strip(l.text) })), changed: text.length };
+  return { lines: s.lines.map((l) => (isBlank(l.text) ? l : { ...l, text: dedentBy(l.text, common) })), changed: text.length };
 });
 
 /** `• 点` and `· 点` bullets are not Markdown; `——` on its own line separates paragraphs. */
@@ -89,6 +80,7 @@ function codeStart(lines: readonly Line[], i: number): boolean {
   return false;
 }
 
+/** Removes up to `width` columns of leading indentation, a tab counting as 4. */
 function dedentBy(t: string, width: number): string {
   let cut = 0;
   let w = 0;
