@@ -21,12 +21,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright';
-import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { bareStarlightCopy, scaledCopy } from './bench-scale.ts';
-import { serveDir } from './browser-weight.ts';
+import { measureInBrowser } from './browser-weight.ts';
 import { ProcessTreeCpu } from './process-tree-cpu.ts';
 import { convertSite, type ConvertedSite } from './vitepress-convert.ts';
 
@@ -158,61 +154,6 @@ function vitepressSite(name: string, dir: string): Site {
   };
 }
 
-interface PageJs {
-  /** gzip bytes of scripts the page runs before any interaction (entry, imports, Mermaid chunks). */
-  loaded: number;
-  files: number;
-  /** gzip bytes of scripts fetched only as prefetch hints (VitePress: pages linked in view). */
-  prefetched: number;
-}
-
-/** Loads a page in Chromium and sums the JS it fetches until the network and main thread are idle. */
-async function pageJs(dist: string, paths: string[]): Promise<Map<string, PageJs>> {
-  const server = await serveDir(dist);
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  const result = new Map<string, PageJs>();
-  try {
-    for (const path of paths) {
-      const page = await browser.newPage();
-      const fetched: Promise<{ prefetch: boolean; bytes: number }>[] = [];
-      const seen = new Set<string>();
-      const pending = new Set<unknown>();
-      page.on('request', (r) => pending.add(r));
-      page.on('requestfinished', (r) => pending.delete(r));
-      page.on('requestfailed', (r) => pending.delete(r));
-      page.on('response', (res) => {
-        const url = new URL(res.url());
-        if (!res.ok() || seen.has(url.pathname) || !/\.m?js$/.test(url.pathname)) return;
-        seen.add(url.pathname);
-        const request = res.request();
-        const prefetch = /prefetch/.test(request.headers()['sec-purpose'] ?? '') || request.resourceType() === 'other';
-        const body = res.body().catch(() => readFile(join(dist, decodeURIComponent(url.pathname))));
-        fetched.push(body.then((b) => ({ prefetch, bytes: gzipSync(b).length })));
-      });
-      await page.goto(server.url + path, { waitUntil: 'load' });
-      // Mermaid imports its diagram code after mount and idle callbacks start more work: wait until
-      // a round of idling starts nothing new.
-      for (let round = 0, before = -1; round < 10 && before !== fetched.length; round++) {
-        before = fetched.length;
-        await page.evaluate(() => new Promise((r) => (window.requestIdleCallback ?? setTimeout)(() => r(undefined))));
-        while (pending.size > 0) await new Promise((r) => setTimeout(r, 50));
-      }
-      const items = await Promise.all(fetched);
-      const loaded = items.filter((i) => !i.prefetch);
-      result.set(path, {
-        loaded: loaded.reduce((n, i) => n + i.bytes, 0),
-        files: loaded.length,
-        prefetched: items.filter((i) => i.prefetch).reduce((n, i) => n + i.bytes, 0),
-      });
-      await page.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return result;
-}
-
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const m = Math.floor(sorted.length / 2);
@@ -304,10 +245,12 @@ async function main() {
     console.log(`\n== JS a question page fetches before any interaction (gzip, real Chromium) ==`);
     console.log(`${col('', 44)}${samples.map((id, i) => col(`${i === 0 && converted.sample.withDiagram ? 'with diagram' : 'no diagram'} (${id})`, 48)).join('')}`);
     for (const site of [mine, vp]) {
-      const weights = await pageJs(site.dist, samples.map(site.pagePath));
+      const weights = await measureInBrowser(site.dist, samples.map(site.pagePath));
+      const sum = (files: { bytes: number }[]) => files.reduce((n, f) => n + f.bytes, 0);
       const cells = samples.map((id) => {
         const w = weights.get(site.pagePath(id))!;
-        return col(`${kb(w.loaded)} in ${w.files} files${w.prefetched ? ` (+${kb(w.prefetched)} prefetch)` : ''}`, 48);
+        const prefetched = sum(w.prefetched);
+        return col(`${kb(sum(w.js))} in ${w.js.length} files${prefetched ? ` (+${kb(prefetched)} prefetch)` : ''}`, 48);
       });
       console.log(`${col(site.name, 44)}${cells.join('')}`);
     }

@@ -48,6 +48,8 @@ export interface Fetched {
 export interface BrowserWeight {
   /** Scripts fetched before any interaction (external files; inline scripts are in the HTML). */
   js: Fetched[];
+  /** Scripts fetched only as prefetch hints for other pages (VitePress: pages linked in view). */
+  prefetched: Fetched[];
   /** Everything else fetched after the document itself: styles, search files, fonts, images. */
   other: Fetched[];
 }
@@ -63,18 +65,20 @@ export async function measureInBrowser(dist: string, paths: string[]): Promise<M
   try {
     for (const path of paths) {
       const page = await browser.newPage();
-      const fetched: { type: string; item: Promise<Fetched> }[] = [];
+      const fetched: { type: string; prefetch: boolean; item: Promise<Fetched> }[] = [];
       // A page that navigates on (e.g. /random/) loads shared files twice; a browser cache would not.
       const seen = new Set<string>();
       page.on('response', (res) => {
         const url = new URL(res.url());
         if (url.pathname === path || !res.ok() || seen.has(url.pathname)) return;
         seen.add(url.pathname);
-        const type = res.request().resourceType();
+        const request = res.request();
+        const type = request.resourceType();
+        const prefetch = /prefetch/.test(request.headers()['sec-purpose'] ?? '') || type === 'other';
         // The body of a file fetched by a page that has since moved on (/random/) is gone from the
         // browser; the server sends it from dist/, so read it there.
         const body = res.body().catch(() => readFile(fileOf(dist, url.pathname)));
-        fetched.push({ type, item: body.then((b) => ({ path: url.pathname, bytes: gzipSync(b).length })) });
+        fetched.push({ type, prefetch, item: body.then((b) => ({ path: url.pathname, bytes: gzipSync(b).length })) });
       });
       const pending = new Set<unknown>();
       page.on('request', (r) => pending.add(r));
@@ -91,9 +95,14 @@ export async function measureInBrowser(dist: string, paths: string[]): Promise<M
           .catch(() => page.waitForLoadState('load'));
         while (pending.size > 0) await new Promise((r) => setTimeout(r, 50));
       }
-      const items = await Promise.all(fetched.map(async (f) => ({ type: f.type, ...(await f.item) })));
+      const items = await Promise.all(fetched.map(async (f) => ({ type: f.type, prefetch: f.prefetch, ...(await f.item) })));
       const isJs = (f: { type: string; path: string }) => f.type === 'script' || /\.m?js$/.test(f.path);
-      result.set(path, { js: items.filter(isJs), other: items.filter((f) => !isJs(f)) });
+      const scripts = items.filter(isJs);
+      result.set(path, {
+        js: scripts.filter((f) => !f.prefetch),
+        prefetched: scripts.filter((f) => f.prefetch),
+        other: items.filter((f) => !isJs(f)),
+      });
       await page.close();
     }
   } finally {
