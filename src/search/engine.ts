@@ -73,7 +73,12 @@ async function findKnown(pagefind: Pagefind, term: string, typing?: string): Pro
   const pieces = term.replace(/"/g, '').split(/[\s._/-]+/).filter(Boolean);
   const [results, ...checks] = await Promise.all([find(pagefind, term), ...pieces.map((p) => find(pagefind, `"${p}"`))]);
   const known = await Promise.all(
-    pieces.map((piece, i) => checks[i]!.length > 0 || (piece.toLowerCase() === typing && startsAWord(pagefind, piece))),
+    pieces.map(async (piece, i) => {
+      if (checks[i]!.length > 0) return true;
+      if (piece.toLowerCase() !== typing) return false;
+      // A one-word term's plain search is the one already made for the term itself.
+      return startsAWord(piece, pieces.length === 1 ? results! : await find(pagefind, piece));
+    }),
   );
   return known.every(Boolean) ? results! : [];
 }
@@ -83,8 +88,8 @@ function wordBeingTyped(rawQuery: string): string | undefined {
   return /(?:^|[^a-z0-9])([a-z][a-z0-9]{2,})$/i.exec(rawQuery)?.[1]?.toLowerCase();
 }
 
-async function startsAWord(pagefind: Pagefind, piece: string): Promise<boolean> {
-  const [best] = await find(pagefind, piece);
+async function startsAWord(piece: string, plainResults: PagefindResult[]): Promise<boolean> {
+  const [best] = plainResults;
   if (!best) return false;
   const { content = '' } = await best.data();
   return new RegExp(`(?:^|[^a-z0-9])${piece}`, 'i').test(content);
