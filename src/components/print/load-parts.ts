@@ -1,5 +1,5 @@
-import { getCollection } from 'astro:content';
 import { loadCatalog, type QuestionSummary, type TopicWithQuestions } from '../../lib/catalog';
+import { questionEntries } from '../../lib/question-entries';
 import { answersHref, estimateAnswerBytes, partHref, splitByWeight } from './topic-parts';
 
 export interface TopicPart {
@@ -19,11 +19,10 @@ let cached: Promise<TopicPart[]> | undefined;
 /** Every topic with questions, split into parts of bounded size (see topic-parts.ts); computed once per build. */
 export function loadTopicParts(): Promise<TopicPart[]> {
   cached ??= (async () => {
-    const [catalog, docs] = await Promise.all([loadCatalog(), getCollection('docs')]);
-    const bodies = new Map(docs.map((e) => [e.data.id, e.body ?? '']));
+    const [catalog, entries] = await Promise.all([loadCatalog(), questionEntries()]);
     const base = import.meta.env.BASE_URL;
     return catalog.flatMap((topic) => {
-      const split = splitByWeight(topic.questions, (q) => estimateAnswerBytes(bodies.get(q.id) ?? ''));
+      const split = splitByWeight(topic.questions, (q) => estimateAnswerBytes(entries.get(q.id)?.body ?? ''));
       return split.map((questions, i) => ({
         topic,
         part: i + 1,
