@@ -93,8 +93,9 @@ function storeFor(options: RemarkMermaidOptions): DiagramStore {
 /**
  * Starts rendering the uncached diagrams of `prefetchDir` as soon as `astro build` has read its
  * config, so Chromium works on the second core while Astro syncs content, generates types and
- * bundles; the remark plugin with the same options then finds them rendered or in flight.
- * Only for builds: `astro dev`, `astro check` and `astro sync` render on demand or not at all.
+ * bundles; the remark plugin with the same options then finds them rendered or in flight. The
+ * plugin starts the same batch when it is set up (the only start in `astro dev`), which in a build
+ * comes seconds later; other commands (`astro check`, `astro sync`) start nothing here.
  */
 export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: string }) {
   return {
