@@ -12,47 +12,16 @@
  *
  *   node scripts/bench-search.ts dist --reader    only the reader set (quick, while tuning search)
  */
-import { createServer, type Server } from 'node:http';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Response } from 'playwright';
 import { parseFrontmatter } from '../src/checks/frontmatter.ts';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
+import { serveDir } from './browser-weight.ts';
 import { isJavaScript } from './page-weight.ts';
 import { readReaderQueries, type ReaderQuery } from './search-queries/reader-queries.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
-
-function serve(dist: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    let file = join(dist, path);
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ server, origin: `http://127.0.0.1:${port}` });
-    }),
-  );
-}
 
 interface Question {
   id: string;
@@ -138,7 +107,7 @@ export async function benchSearch(dist = 'dist', { readerOnly = false } = {}): P
   } catch {
     throw new Error(`bench-search: ${dist}/pagefind/pagefind.js 不存在，请先运行 npm run build`);
   }
-  const { server, origin } = await serve(dist);
+  const { url: origin, close } = await serveDir(dist);
   const browser = await chromium.launch(chromiumLaunchOptions());
   const lines: string[] = [];
   try {
@@ -226,7 +195,7 @@ export async function benchSearch(dist = 'dist', { readerOnly = false } = {}): P
     }
   } finally {
     await browser.close();
-    server.close();
+    await close();
   }
   return lines;
 }
