@@ -21,6 +21,8 @@ export interface Question {
   importance: 1 | 2 | 3;
   status: Status;
   related: string[];
+  /** 其他问法: the notes' own wordings of a merged question. */
+  aliases: string[];
   /** Repository-relative path of the MDX file, as edit links name it. */
   file: string;
   /** Permalink path, /q/<id>/. */
@@ -58,6 +60,7 @@ function readQuestions(): Question[] {
         importance: ((d.importance as number | undefined) ?? 1) as 1 | 2 | 3,
         status: d.status as Status,
         related: (d.related as string[] | undefined) ?? [],
+        aliases: (d.aliases as string[] | undefined) ?? [],
         file,
         href: questionHref(id),
         diagrams: (text.match(/^\s*```mermaid\b/gm) ?? []).length,

@@ -1,27 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { parseFrontmatter } from '../src/checks/frontmatter.ts';
+import { questions } from './content';
 import { expect, KNOWN, test } from './fixtures';
 
-/** Questions with their 其他问法, read from the content so the suite follows edits. */
-function questionsWithAliases(): { href: string; title: string; aliases: string[] }[] {
-  const out = [];
-  for (const dir of readdirSync('content/docs')) {
-    for (const name of readdirSync(join('content/docs', dir))) {
-      const file = join('content/docs', dir, name);
-      const d = parseFrontmatter(file, readFileSync(file, 'utf8')).frontmatter?.data;
-      if (d) out.push({ href: `/q/${d.id}/`, title: String(d.title), aliases: (d.aliases as string[] | undefined) ?? [] });
-    }
-  }
-  return out;
-}
-const questions = questionsWithAliases();
-const pageSource = (href: string) => {
-  const id = href.split('/')[2]!;
-  const dir = readdirSync('content/docs').find((d) => readdirSync(join('content/docs', d)).includes(`${id}.mdx`))!;
-  return readFileSync(join('content/docs', dir, `${id}.mdx`), 'utf8');
-};
+const pageSource = (href: string) => readFileSync(questions.find((q) => q.href === href)!.file, 'utf8');
 const titleOf = (href: string) => questions.find((q) => q.href === href)!.title;
 
 async function openSearch(page: Page, path = '/') {
