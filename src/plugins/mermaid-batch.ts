@@ -1,16 +1,20 @@
 export type MermaidTheme = 'default' | 'dark';
 
-/**
- * Renders many diagrams of one theme in one call (one browser page, Mermaid loaded once).
- * Results are in input order; `ids[i]` is the SVG id diagram i must carry so that two diagrams
- * on one page never share marker or element ids.
- */
-export type RenderBatch = (sources: readonly string[], theme: MermaidTheme, ids: readonly string[]) => Promise<PromiseSettledResult<string>[]>;
-
-interface Job {
+/** One SVG to render: a diagram in one theme, with the id the SVG must carry. */
+export interface DiagramJob {
   source: string;
   theme: MermaidTheme;
+  /** Two diagrams on one page must never share marker or element ids. */
   id: string;
+}
+
+/**
+ * Renders many diagrams, in either theme, in one call (one browser page, Mermaid loaded once).
+ * Results are in input order.
+ */
+export type RenderBatch = (jobs: readonly DiagramJob[]) => Promise<PromiseSettledResult<string>[]>;
+
+interface Job extends DiagramJob {
   resolve: (svg: string) => void;
   reject: (reason: unknown) => void;
 }
@@ -18,7 +22,6 @@ interface Job {
 export interface BatchTiming {
   start: number;
   end: number;
-  theme: MermaidTheme;
   size: number;
 }
 
@@ -32,23 +35,22 @@ export interface BatcherOptions {
 }
 
 /**
- * Collects single-diagram requests and sends them as batches, one call per theme, both themes
- * at once. Starting Chromium and loading Mermaid (~3 MB) dominates the cost of a diagram, so
- * paying it once per build instead of once per SVG is what makes a cold build fast.
+ * Collects single-diagram requests and sends them as one batch, both themes together. Starting
+ * Chromium and loading Mermaid (a 13 MB script) dominates the cost of a diagram, so paying it once
+ * per build, in one page, instead of once per theme or per SVG is what makes a cold build fast.
  */
 export function createBatcher(renderBatch: RenderBatch, options: BatcherOptions = {}) {
   const quietMs = options.quietMs ?? 50;
   let queue: Job[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const sendTheme = async (theme: MermaidTheme, jobs: Job[]) => {
+  const flush = async () => {
+    timer = undefined;
+    const jobs = queue;
+    queue = [];
     const start = Date.now();
     try {
-      const results = await renderBatch(
-        jobs.map((j) => j.source),
-        theme,
-        jobs.map((j) => j.id),
-      );
+      const results = await renderBatch(jobs.map(({ source, theme, id }) => ({ source, theme, id })));
       jobs.forEach((job, i) => {
         const result = results[i];
         if (!result) job.reject(new Error('Mermaid returned no result'));
@@ -58,15 +60,7 @@ export function createBatcher(renderBatch: RenderBatch, options: BatcherOptions 
     } catch (error) {
       for (const job of jobs) job.reject(error);
     }
-    await options.onBatch?.({ start, end: Date.now(), theme, size: jobs.length });
-  };
-
-  const flush = () => {
-    timer = undefined;
-    const jobs = queue;
-    queue = [];
-    const themes = [...new Set(jobs.map((j) => j.theme))];
-    return Promise.all(themes.map((t) => sendTheme(t, jobs.filter((j) => j.theme === t))));
+    await options.onBatch?.({ start, end: Date.now(), size: jobs.length });
   };
 
   return (source: string, theme: MermaidTheme, id: string): Promise<string> =>

@@ -86,8 +86,8 @@ export class DiagramStore {
  * `npm run bench` reads these spans to split build time into astro, diagrams and search index;
  * one line per SVG (it counts them), each carrying the span of the batch it was rendered in.
  */
-async function recordTiming(cacheDir: string, { start, end, theme, size }: BatchTiming): Promise<void> {
+async function recordTiming(cacheDir: string, { start, end, size }: BatchTiming): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const line = `${JSON.stringify({ start, end, theme, batch: size })}\n`;
+  const line = `${JSON.stringify({ start, end, batch: size })}\n`;
   await appendFile(`${cacheDir}/timings.jsonl`, line.repeat(size));
 }

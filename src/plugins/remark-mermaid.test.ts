@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { remarkMermaid, type RenderBatch } from './remark-mermaid.ts';
+import { MERMAID_CONFIG, remarkMermaid, withTheme, type MermaidTheme, type RenderBatch } from './remark-mermaid.ts';
 
 const DOC = ['# 标题', '', '```mermaid', 'flowchart LR', '  A[调度器] --> B[kubelet]', '```', '', '```yaml', 'a: 1', '```', ''].join('\n');
 
@@ -28,11 +28,11 @@ async function toHtml(markdown: string, options: Parameters<typeof remarkMermaid
 const fakeRenderer = () => {
   const calls: string[] = [];
   const batches: number[] = [];
-  const renderBatch: RenderBatch = async (sources, theme, ids) => {
-    batches.push(sources.length);
-    return sources.map((source, i) => {
+  const renderBatch: RenderBatch = async (jobs) => {
+    batches.push(jobs.length);
+    return jobs.map(({ source, theme, id }) => {
       calls.push(theme);
-      return { status: 'fulfilled', value: `<svg id="${ids[i]}" data-theme="${theme}"><text>${source.length}</text></svg>` };
+      return { status: 'fulfilled', value: `<svg id="${id}" data-theme="${theme}"><text>${source.length}</text></svg>` };
     });
   };
   return { calls, batches, renderBatch };
@@ -67,13 +67,13 @@ describe('remarkMermaid', () => {
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.svg'))).toHaveLength(4);
   });
 
-  it('renders the uncached diagrams of files compiled together in one call per theme', async () => {
+  it('renders the uncached diagrams of files compiled together, both themes, in one call', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const fake = fakeRenderer();
     const docs = ['kubelet', 'kube-proxy', 'etcd', 'coredns'].map((name) => DOC.replace('kubelet', name));
     const processor = unified().use(remarkParse).use(remarkMermaid, { cacheDir, renderBatch: fake.renderBatch }).use(remarkRehype).use(rehypeStringify, { allowDangerousHtml: true });
     const pages = await Promise.all(docs.map((value, i) => processor.process(new VFile({ value, path: `content/docs/x/${i}.md` }))));
-    expect(fake.batches).toEqual([4, 4]);
+    expect(fake.batches).toEqual([8]);
     // Each SVG keeps an id of its own, so two diagrams on one page never share marker ids.
     const ids = pages.flatMap((p) => [...String(p).matchAll(/<svg id="([^"]+)"/g)].map((m) => m[1]));
     expect(new Set(ids).size).toBe(8);
@@ -92,7 +92,7 @@ describe('remarkMermaid', () => {
       // One file at a time: without the scan each file would start a batch of its own.
       await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.md`) }));
     }
-    expect(fake.batches).toEqual([3, 3]);
+    expect(fake.batches).toEqual([6]);
   });
 
   it('scans the content directory again where files changed, and survives a damaged scan memo', async () => {
@@ -111,20 +111,20 @@ describe('remarkMermaid', () => {
       for (const [i, value] of docs.entries()) await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.md`) }));
       return fake.batches;
     };
-    expect(await build(['kubelet', 'kube-proxy'])).toEqual([2, 2]);
+    expect(await build(['kubelet', 'kube-proxy'])).toEqual([4]);
     expect(await build(['kubelet', 'kube-proxy'])).toEqual([]);
-    // Both files changed: one batch per theme still holds both, so the scan saw the new text.
-    expect(await build(['etcd', 'coredns'])).toEqual([2, 2]);
+    // Both files changed: one batch still holds both, so the scan saw the new text.
+    expect(await build(['etcd', 'coredns'])).toEqual([4]);
     await writeFile(join(cacheDir, 'sources.json'), '{"cut sho');
-    expect(await build(['scheduler', 'controller-manager'])).toEqual([2, 2]);
+    expect(await build(['scheduler', 'controller-manager'])).toEqual([4]);
   });
 
   it('gives a rebuild the same diagram markup from its cache, and redoes a damaged cache file', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
-    const styled: RenderBatch = async (sources, theme, ids) =>
-      sources.map((_, i) => ({
+    const styled: RenderBatch = async (jobs) =>
+      jobs.map(({ theme, id }) => ({
         status: 'fulfilled',
-        value: `<svg id="${ids[i]}" viewBox="0 0 400 100"><style>#${ids[i]} .node rect{fill:${theme === 'dark' ? '#111' : '#eee'}}</style><g class="node"><rect></rect></g></svg>`,
+        value: `<svg id="${id}" viewBox="0 0 400 100"><style>#${id} .node rect{fill:${theme === 'dark' ? '#111' : '#eee'}}</style><g class="node"><rect></rect></g></svg>`,
       }));
     const first = await toHtml(DOC, { cacheDir, renderBatch: styled });
     expect(first).toContain('fill:#eee');
@@ -139,16 +139,16 @@ describe('remarkMermaid', () => {
 
   it('never lets the column shrink a diagram so far that its smallest text drops below 11 px', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
-    const wide: RenderBatch = async (sources, _theme, ids) =>
-      sources.map((_, i) => ({
+    const wide: RenderBatch = async (jobs) =>
+      jobs.map(({ id }) => ({
         status: 'fulfilled',
-        value: `<svg id="${ids[i]}" viewBox="0 0 1600 400" style="font-size:16px"><text font-size="12px">1</text><text>A</text></svg>`,
+        value: `<svg id="${id}" viewBox="0 0 1600 400" style="font-size:16px"><text font-size="12px">1</text><text>A</text></svg>`,
       }));
     const html = await toHtml(DOC, { cacheDir, renderBatch: wide });
     // 12 px text drawn at ≥ 11.5 px needs ≥ 1600 × 11.5 / 12 = 1534 px of width; narrower columns scroll.
     expect(html).toContain('--mermaid-min-width: 1534px');
-    const narrow: RenderBatch = async (sources, _theme, ids) =>
-      sources.map((_, i) => ({ status: 'fulfilled', value: `<svg id="${ids[i]}" viewBox="0 0 300 100" style="font-size:16px"><text>A</text></svg>` }));
+    const narrow: RenderBatch = async (jobs) =>
+      jobs.map(({ id }) => ({ status: 'fulfilled', value: `<svg id="${id}" viewBox="0 0 300 100" style="font-size:16px"><text>A</text></svg>` }));
     const small = await toHtml(DOC.replace('kubelet', 'etcd'), { cacheDir, renderBatch: narrow });
     expect(small).toContain('--mermaid-min-width: 216px');
   });
@@ -178,6 +178,18 @@ describe('remarkMermaid', () => {
     expect(html.match(/<svg/g)?.length).toBe(2);
     expect(html).toContain('调度器');
     expect(html, 'batch-local ids are renamed').not.toContain('mermaidbatch');
+  });
+
+  it('draws the dark variant in the same page exactly as a dark-themed page would', async () => {
+    const [{ createMermaidRenderer }, { chromiumLaunchOptions }] = await Promise.all([import('mermaid-isomorphic'), import('../lib/chromium.ts')]);
+    const render = createMermaidRenderer({ launchOptions: chromiumLaunchOptions() });
+    const source = ['---', 'title: 调度', '---', 'flowchart LR', '  A[调度器] --> B[kubelet]'].join('\n');
+    const svg = async (sources: string[], theme: MermaidTheme) =>
+      (await render(sources, { prefix: 'p', mermaidConfig: { ...MERMAID_CONFIG, theme } })).map((r) => (r.status === 'fulfilled' ? r.value.svg : String(r.reason)));
+    const [oneCall, darkPage] = await Promise.all([svg([withTheme(source, 'default'), withTheme(source, 'dark')], 'default'), svg([source], 'dark')]);
+    expect(oneCall[1]!.replaceAll('p-1', 'p-0')).toBe(darkPage[0]);
+    expect(oneCall[0]).not.toBe(oneCall[1]!.replaceAll('p-1', 'p-0'));
+    expect(oneCall[0]).toContain('调度');
   });
 
   it('fails with the file and line of an invalid diagram', async () => {

@@ -50,28 +50,43 @@ let batchCount = 0;
 
 /**
  * Default batch renderer: mermaid-isomorphic renders every diagram of a call in one page of one
- * headless Chromium; the browser starts only when something is not cached. Mermaid numbers the
- * SVGs of a call `<prefix>-<index>`; each is renamed to its content-derived id so the cached SVG
- * does not depend on which batch it happened to be rendered in. mermaid-isomorphic and Playwright
- * are imported on the first render, so a build whose diagrams are all cached never loads them.
+ * headless Chromium; the browser starts only when something is not cached. One call takes both
+ * themes: the page is set up for the light theme, and each dark job carries an init directive.
+ * Mermaid applies a directive to its own diagram only and removes it before parsing, so the SVG is
+ * the one a dark-themed page would draw, while the 13 MB Mermaid script is loaded and parsed once
+ * instead of once per theme. The directive goes last so a diagram's own front matter stays first
+ * and its error line numbers stay true.
+ *
+ * Mermaid numbers the SVGs of a call `<prefix>-<index>`; each is renamed to its content-derived id
+ * so the cached SVG does not depend on which batch it happened to be rendered in. mermaid-isomorphic
+ * and Playwright are imported on the first render, so a build whose diagrams are all cached never
+ * loads them.
  */
 function isomorphicBatch(): RenderBatch {
   let renderer: Promise<MermaidRenderer> | undefined;
-  return async (sources, theme, ids) => {
+  return async (jobs) => {
     renderer ??= Promise.all([import('mermaid-isomorphic'), import('../lib/chromium.ts')]).then(([mermaid, chromium]) =>
       mermaid.createMermaidRenderer({ launchOptions: chromium.chromiumLaunchOptions() }),
     );
     const prefix = `mermaidbatch${++batchCount}`;
-    const results = await (await renderer)([...sources], { prefix, mermaidConfig: { ...MERMAID_CONFIG, theme } });
+    const sources = jobs.map((job) => withTheme(job.source, job.theme));
+    const results = await (await renderer)(sources, { prefix, mermaidConfig: { ...MERMAID_CONFIG, theme: BASE_THEME } });
     return results.map((result, i): PromiseSettledResult<string> => {
       if (result.status === 'rejected') {
         const reason: unknown = result.reason;
         return { status: 'rejected', reason: reason instanceof Error ? reason : new Error(String((reason as { message?: string })?.message ?? reason)) };
       }
-      const svg = result.value.svg.replace(new RegExp(`${result.value.id}(?![0-9])`, 'g'), ids[i] ?? result.value.id);
+      const svg = result.value.svg.replace(new RegExp(`${result.value.id}(?![0-9])`, 'g'), jobs[i]?.id ?? result.value.id);
       return { status: 'fulfilled', value: svg };
     });
   };
+}
+
+const BASE_THEME: MermaidTheme = 'default';
+
+/** The source Mermaid is given for one theme (exported for the equivalence test). */
+export function withTheme(source: string, theme: MermaidTheme): string {
+  return theme === BASE_THEME ? source : `${source}\n%%{init: ${JSON.stringify({ theme })}}%%`;
 }
 
 /** Every MDX file compiled by this process shares one store: one queue, one browser session. */
