@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chunkBudget, chunkRanges, splitWords, wordSize, type PackedWord } from './index-chunks';
+import { chunkBudget, chunkRanges, splitWords, type IndexWord } from './index-chunks';
 
 /** A word occurring `locs` times on one page. */
-const w = (word: string, locs: number): PackedWord => [word, [[0, Array.from({ length: locs }, (_, i) => i), []]], []];
+const w = (word: string, locs: number): IndexWord => ({ word, size: locs + 1 });
 
 describe('splitWords', () => {
   it('keeps every word, in order, and no chunk far above the budget', () => {
@@ -11,19 +11,19 @@ describe('splitWords', () => {
     const chunks = splitWords(words, 100);
     expect(chunks.flat()).toEqual(words);
     expect(chunks).toHaveLength(20);
-    for (const c of chunks) expect(c.reduce((n, x) => n + wordSize(x), 0)).toBeLessThanOrEqual(100 + 9);
+    for (const c of chunks) expect(c.reduce((n, x) => n + x.size, 0)).toBeLessThanOrEqual(100 + 9);
   });
 
   it('does not separate words that share a first character while a cleaner cut is near', () => {
     const words = [w('apple', 60), w('apricot', 60), w('avocado', 30), w('banana', 10)];
-    expect(splitWords(words, 100).map((c) => c.map((x) => x[0]))).toEqual([['apple', 'apricot', 'avocado'], ['banana']]);
+    expect(splitWords(words, 100).map((c) => c.map((x) => x.word))).toEqual([['apple', 'apricot', 'avocado'], ['banana']]);
   });
 
   it('cuts inside a family of words that has grown far past the budget', () => {
     const words = Array.from({ length: 50 }, (_, i) => w(`探${String.fromCodePoint(0x4e00 + i)}`, 10));
     const chunks = splitWords(words, 100);
     expect(chunks.length).toBeGreaterThan(1);
-    for (const c of chunks) expect(c.reduce((n, x) => n + wordSize(x), 0)).toBeLessThanOrEqual(2 * 100 + 11);
+    for (const c of chunks) expect(c.reduce((n, x) => n + x.size, 0)).toBeLessThanOrEqual(2 * 100 + 11);
   });
 });
 

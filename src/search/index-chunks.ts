@@ -5,17 +5,14 @@
  * per term. Smaller chunks keep a search's download proportional to what it looks up, and it stays
  * that way as the site grows: more content means more chunks, not bigger ones.
  *
- * Pure over decoded data so it is unit-tested without a build; pagefind-rechunk.ts does the files.
+ * Pure over words and sizes so it is unit-tested without a build; index-chunk-scan.ts reads the
+ * words of Pagefind's files and pagefind-rechunk.ts writes the new ones.
  */
 
-/** One page's occurrences of a word, as Pagefind encodes it: [page number, locations, …]. */
-export type PackedPage = [page: number, locs: number[], ...rest: unknown[]];
-/** A word and every page it occurs on: [word, pages, …]. */
-export type PackedWord = [word: string, pages: PackedPage[], ...rest: unknown[]];
-
-/** Pagefind's own measure of a chunk's size: one per location plus one per page entry. */
-export function wordSize(word: PackedWord): number {
-  return word[1].reduce((n, page) => n + page[1].length + 1, 0);
+/** A word of the index and its size in Pagefind's own measure: one per location plus one per page. */
+export interface IndexWord {
+  word: string;
+  size: number;
 }
 
 /**
@@ -47,14 +44,14 @@ function sharedPrefix(a: string, b: string): number {
  * the term, so a cut prefers a place where neighbouring words share no first character; it settles
  * for a shared first character past twice the budget, and cuts anywhere past four times.
  */
-export function splitWords(words: PackedWord[], budget: number): PackedWord[][] {
-  const chunks: PackedWord[][] = [];
-  let current: PackedWord[] = [];
+export function splitWords<W extends IndexWord>(words: readonly W[], budget: number): W[][] {
+  const chunks: W[][] = [];
+  let current: W[] = [];
   let size = 0;
   for (const word of words) {
     const prev = current.at(-1);
     if (prev && size >= budget) {
-      const shared = sharedPrefix(prev[0], word[0]);
+      const shared = sharedPrefix(prev.word, word.word);
       if (shared === 0 || (shared <= 1 && size >= 2 * budget) || size >= 4 * budget) {
         chunks.push(current);
         current = [];
@@ -62,7 +59,7 @@ export function splitWords(words: PackedWord[], budget: number): PackedWord[][] 
       }
     }
     current.push(word);
-    size += wordSize(word);
+    size += word.size;
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
@@ -78,8 +75,8 @@ export interface ChunkRange {
  * bounds are shortened to the shortest prefixes that still tell them apart, so a term that sorts
  * between two chunks' words is looked up in one of them.
  */
-export function chunkRanges(chunks: PackedWord[][]): ChunkRange[] {
-  const ranges = chunks.map((c) => ({ from: c[0]?.[0] ?? '', to: c.at(-1)?.[0] ?? '' }));
+export function chunkRanges(chunks: readonly (readonly IndexWord[])[]): ChunkRange[] {
+  const ranges = chunks.map((c) => ({ from: c[0]?.word ?? '', to: c.at(-1)?.word ?? '' }));
   for (let i = 0; i + 1 < ranges.length; i++) {
     const a = ranges[i]!;
     const b = ranges[i + 1]!;

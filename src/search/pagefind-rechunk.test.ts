@@ -5,7 +5,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cbor2';
 import { describe, expect, it } from 'vitest';
 import { rechunkBundle } from './pagefind-rechunk';
-import type { PackedWord } from './index-chunks';
+
+/** A word and every page it occurs on, as Pagefind 1.6 encodes it: [word, [[page, locations, …], …], …]. */
+type PackedWord = [word: string, pages: [page: number, locs: number[], ...rest: unknown[]][], ...rest: unknown[]];
 
 const SIG = Buffer.from('pagefind_dcd');
 const write = (file: string, value: unknown) => writeFileSync(file, gzipSync(Buffer.concat([SIG, encode(value)])));
@@ -41,6 +43,20 @@ describe('rechunkBundle', () => {
     expect(readdirSync(join(dir, 'index')).sort()).toEqual(chunks.map((c) => `${c[2]}.pf_index`).sort());
     const all = chunks.flatMap((c) => read(join(dir, 'index', `${c[2]}.pf_index`))[0] as PackedWord[]);
     expect(all).toEqual(words);
+  });
+
+  it('leaves a bundle whose index it cannot read word by word as Pagefind wrote it', () => {
+    const dir = bundle(words);
+    // The same words, but the list written with an indefinite-length array head.
+    const body = Buffer.from(encode([words]));
+    expect([...body.subarray(0, 3)]).toEqual([0x81, 0x98, words.length]);
+    const indefinite = Buffer.concat([Buffer.of(0x81, 0x9f), body.subarray(3), Buffer.of(0xff)]);
+    const file = join(dir, 'index', 'zh-cn_aaaaaaa.pf_index');
+    writeFileSync(file, gzipSync(Buffer.concat([SIG, indefinite])));
+    const before = readFileSync(file);
+    expect(() => rechunkBundle(dir, 20)).toThrow(/zh-cn_aaaaaaa/);
+    expect(readdirSync(join(dir, 'index'))).toEqual(['zh-cn_aaaaaaa.pf_index']);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('leaves an index of an unknown Pagefind version as it is', () => {

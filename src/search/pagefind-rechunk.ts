@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { decode, encode } from 'cbor2';
-import { chunkBudget, chunkRanges, splitWords, wordSize, type PackedWord } from './index-chunks.ts';
+import { encodeIndexChunk, scanIndexChunk, UnknownLayout, type WordBytes } from './index-chunk-scan.ts';
+import { chunkBudget, chunkRanges, splitWords } from './index-chunks.ts';
 
 const SIGNATURE = Buffer.from('pagefind_dcd');
 
@@ -26,16 +27,37 @@ interface Entry {
 
 class Unsupported extends Error {}
 
-function readPagefind(file: string): unknown {
+function readBody(file: string): Buffer {
   const raw = gunzipSync(readFileSync(file));
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Unsupported(`${file}: 不是 Pagefind 数据文件`);
-  const body = raw.subarray(SIGNATURE.length);
+  return raw.subarray(SIGNATURE.length);
+}
+
+function readPagefind(file: string): unknown {
+  const body = readBody(file);
   const value = decode(body);
   if (!Buffer.from(encode(value)).equals(body)) throw new Unsupported(`${file}: 重新编码后与原文件不一致`);
   return value;
 }
 
-const pack = (value: unknown) => gzipSync(Buffer.concat([SIGNATURE, encode(value)]), { level: 9 });
+/**
+ * The words of one index chunk with their encoded bytes. Putting them back together must give
+ * the file byte for byte, which checks both the reading and the array heads written around them.
+ */
+function readIndexChunk(file: string): WordBytes[] {
+  const body = readBody(file);
+  try {
+    const words = scanIndexChunk(body);
+    if (!encodeIndexChunk(words).equals(body)) throw new Unsupported(`${file}: 重新拼接后与原文件不一致`);
+    return words;
+  } catch (error) {
+    if (error instanceof UnknownLayout) throw new Unsupported(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+const gzip = (body: Buffer) => gzipSync(Buffer.concat([SIGNATURE, body]), { level: 9 });
+const pack = (value: unknown) => gzip(Buffer.from(encode(value)));
 
 /** Pagefind names files by a short content hash after the language (zh-cn_1a2b3c4). */
 function hashName(prefix: string, data: Buffer, taken: Set<string>, length = 7): string {
@@ -69,15 +91,10 @@ export function rechunkBundle(bundleDir: string, budget?: number): RechunkReport
     const meta = readPagefind(metaFile);
     if (!Array.isArray(meta) || !Array.isArray(meta[2])) throw new Unsupported(`${metaFile}: 结构未知`);
     const chunks = meta[2] as unknown[];
-    const words: PackedWord[] = [];
+    const words: WordBytes[] = [];
     for (const chunk of chunks) {
       if (!Array.isArray(chunk) || typeof chunk[2] !== 'string') throw new Unsupported(`${metaFile}: 索引块结构未知`);
-      const index = readPagefind(join(bundleDir, 'index', `${chunk[2]}.pf_index`));
-      if (!Array.isArray(index) || index.length !== 1 || !Array.isArray(index[0])) throw new Unsupported(`${chunk[2]}.pf_index: 结构未知`);
-      for (const word of index[0] as unknown[]) {
-        if (!Array.isArray(word) || typeof word[0] !== 'string' || !Array.isArray(word[1])) throw new Unsupported(`${chunk[2]}.pf_index: 词条结构未知`);
-        words.push(word as PackedWord);
-      }
+      words.push(...readIndexChunk(join(bundleDir, 'index', `${chunk[2]}.pf_index`)));
     }
     return { language, info, meta: meta as unknown[], metaFile, oldChunks: chunks.map((c) => (c as string[])[2]!), words };
   });
@@ -86,11 +103,11 @@ export function rechunkBundle(bundleDir: string, budget?: number): RechunkReport
   for (const plan of plans) {
     const prefix = plan.oldChunks[0]?.replace(/[^_]*$/, '') ?? `${plan.language}_`;
     const taken = new Set<string>();
-    const locations = budget ?? chunkBudget(plan.words.reduce((n, w) => n + wordSize(w), 0));
+    const locations = budget ?? chunkBudget(plan.words.reduce((n, w) => n + w.size, 0));
     const split = splitWords(plan.words, locations);
     const ranges = chunkRanges(split);
     const written = split.map((words, i) => {
-      const data = pack([words]);
+      const data = gzip(encodeIndexChunk(words));
       const hash = hashName(prefix, data, taken);
       writeFileSync(join(bundleDir, 'index', `${hash}.pf_index`), data);
       return [ranges[i]!.from, ranges[i]!.to, hash];
