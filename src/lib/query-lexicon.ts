@@ -91,6 +91,9 @@ export function alternativesOf(term: string, lexicon: Lexicon): readonly string[
     const singular = [key.replace(/es$/, ''), key.replace(/s$/, '')].find((k) => k !== key && lexicon.names.has(k));
     if (singular) out.push(lexicon.vocabulary.get(singular) ?? singular);
   }
+  // A name of several English words (rolling update) is ranked by its words one by one, so pages
+  // writing the term in Chinese (滚动更新), where it is one word, are searched under that too.
+  if (!HAN.test(term) && /\s/.test(term.trim())) out.push(...(lexicon.groups.get(key) ?? []).filter((n) => HAN.test(n)).slice(0, 1));
   return out.filter((w) => nameKey(w) !== key);
 }
 

@@ -151,9 +151,15 @@ describe('questionWords', () => {
     expect(questionWords('Pod 常见的状态')).toContain('常见');
   });
 
-  it('ignores single characters and English', () => {
-    expect(questionWords('what is the difference')).toEqual([]);
+  it('ignores single characters and English words that ask nothing', () => {
+    expect(questionWords('how to scale a deployment')).toEqual([]);
     expect(questionWords('的 了 吗')).toEqual([]);
+  });
+
+  it('words English question shapes as Chinese titles do', () => {
+    expect(questionWords('what is the difference between a and b')).toEqual(['是什么', '区别']);
+    expect(questionWords('why was dockershim removed')).toEqual(['为什么']);
+    expect(questionWords('介绍一下 pod')).toContain('是什么');
   });
 });
 

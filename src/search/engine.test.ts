@@ -72,7 +72,8 @@ describe('runSearch', () => {
     const glossary = [['Ingress', '入口'], ['NodePort', '节点端口']];
     let loads = 0;
     const load = async () => (loads++, glossary);
-    const many = fakePagefind({ a: ['ingress'], b: ['ingress'], c: ['ingress'], d: ['nodeport'] });
+    // Titles (the fake's page ids) name the term: the answer is strong and needs nothing more.
+    const many = fakePagefind({ 'ingress-a': ['ingress'], 'ingress-b': ['ingress'], 'ingress-c': ['ingress'], nodeport: ['nodeport'] });
     expect((await runSearch(many, 'ingress', 10, load)).exactCount).toBe(3);
     expect(loads).toBe(0);
     await runSearch(many, '入口', 10, load);
