@@ -34,6 +34,12 @@ describe('alternativesOf', () => {
     expect(alternativesOf('StatefulSet', lexicon)).toEqual([]);
   });
 
+  it('adds the Chinese name to a glossary name of several English words, which pages write as one Chinese word', () => {
+    const rolling = buildLexicon([['Rolling Update', '滚动更新', 'RollingUpdate']]);
+    expect(alternativesOf('rolling update', rolling)).toEqual(['滚动更新']);
+    expect(alternativesOf('RollingUpdate', rolling)).toEqual([]);
+  });
+
   it('searches a plural the glossary does not list as its singular', () => {
     expect(alternativesOf('configmaps', lexicon)).toEqual(['ConfigMap']);
     expect(alternativesOf('services', lexicon)).toEqual(['Service']);

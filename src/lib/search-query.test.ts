@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from './query-lexicon';
-import { combineResults, hanWindows, mergeTermResults, normalizeQuery, planTerms, queryTerms, questionWords, sumScores } from './search-query';
+import {
+  combineResults,
+  hanWindows,
+  mergeTermResults,
+  normalizeQuery,
+  orderByTitle,
+  planTerms,
+  queryTerms,
+  questionWords,
+  sumScores,
+  titleCues,
+} from './search-query';
 
 const texts = (q: string) => queryTerms(q).map((t) => t.text);
 
@@ -171,5 +182,35 @@ describe('hanWindows', () => {
   it('offers nothing for short runs or runs with Latin letters', () => {
     expect(hanWindows('监控')).toEqual([]);
     expect(hanWindows('pod监控')).toEqual([]);
+  });
+});
+
+describe('titleCues', () => {
+  it('tells a definition, a why, a comparison and a how-to apart, in either language', () => {
+    expect(titleCues('介绍一下 pod')).toContain('是什么');
+    expect(titleCues('what is a pod')).toContain('是什么');
+    expect(titleCues('why was dockershim removed')).toEqual(['为什么']);
+    expect(titleCues('calico vs flannel')).toContain('区别');
+    expect(titleCues('pod 一直 pending')).toContain('原因');
+    expect(titleCues('pv pvc')).toEqual([]);
+  });
+});
+
+describe('orderByTitle', () => {
+  const query = { informative: [['NetworkPolicy', '网络策略']], common: [['Pod']], cues: ['是什么'] };
+
+  it('puts the title about the query’s informative term first, then a common term, then the question’s kind', () => {
+    const titles = ['Pod 之间访问不通怎么排查？', 'Pod 是什么？', '网络策略有哪些使用场景？', '无关的题目'];
+    expect(orderByTitle(titles, query, 4)).toEqual([2, 1, 0, 3]);
+  });
+
+  it('never moves a partial match above a whole-query match', () => {
+    const titles = ['无关的题目', '网络策略是什么？'];
+    expect(orderByTitle(titles, query, 1)).toEqual([0, 1]);
+    expect(orderByTitle(['无关', 'Pod 是什么', '网络策略'], query, 1)).toEqual([0, 2, 1]);
+  });
+
+  it('keeps the search’s order between equally good titles', () => {
+    expect(orderByTitle(['甲', '乙', '丙'], query, 3)).toEqual([0, 1, 2]);
   });
 });

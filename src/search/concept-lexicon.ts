@@ -4,7 +4,7 @@
  * certain nodes” is node selection), its `search` names are glossary names (a unit test checks),
  * and a phrasing never aims at one page. Loaded as its own chunk, only when a plain search is weak.
  */
-import type { Concept } from './concepts';
+import { matchConcepts, type Concept, type ConceptMatches } from './concepts';
 
 export const CONCEPTS: readonly Concept[] = [
   // Scheduling: where pods run
@@ -137,3 +137,6 @@ export const CONCEPTS: readonly Concept[] = [
     when: ['一直重启', '反复重启', '不停重启', '频繁重启', '起不来', '启动失败', '启动不了', 'keeps+restarting', 'restart+loop', 'crash', "won't+start", 'fails+to+start'],
   },
 ];
+
+/** The concepts a query asks for: the matcher travels in this chunk, so searches that never need it do not download it. */
+export const matchTask = (query: string): ConceptMatches => matchConcepts(query, CONCEPTS);

@@ -17,6 +17,12 @@ export interface Concept {
   when: readonly string[];
 }
 
+export interface ConceptMatches {
+  matches: ConceptMatch[];
+  /** The query without the words the matched phrasings covered. */
+  rest: string;
+}
+
 export interface ConceptMatch {
   concept: Concept;
   /** What of the query the phrasing covered, as written there. */
@@ -44,7 +50,7 @@ export function matchConcepts(
   query: string,
   concepts: readonly Concept[],
   limit = 2,
-): { matches: ConceptMatch[]; rest: string } {
+): ConceptMatches {
   const text = normalizeQuery(query).toLowerCase();
   const found: { match: ConceptMatch; ranges: [number, number][]; size: number }[] = [];
   for (const concept of concepts) {

@@ -18,7 +18,7 @@ import {
   type TermResults,
 } from '../lib/search-query';
 import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type Lexicon } from '../lib/query-lexicon';
-import { matchConcepts, type Concept, type ConceptMatch } from './concepts';
+import type { ConceptMatch, ConceptMatches } from './concepts';
 
 export interface PagefindFragment {
   url: string;
@@ -121,8 +121,8 @@ type Synonyms = readonly (readonly string[])[];
  * fewer than a few pages (an abbreviation, a plural or a typo the glossary resolves). A query of
  * well-known English words is answered without it.
  *
- * `concepts` (task phrasings → features, concept-lexicon.ts) is loaded only when the plain search
- * is weak: no page holds every word, or those that do only mention them. The query's task words
+ * `concepts` loads the matcher of task phrasings → features (concept-lexicon.ts, a chunk of its
+ * own) only when the plain search is weak: no page holds every word, or those that do only mention them. The query's task words
  * are then replaced by the feature they ask for, and that search is kept if it answers better.
  */
 export async function runSearch(
@@ -130,7 +130,7 @@ export async function runSearch(
   rawQuery: string,
   totalPages: number,
   synonyms: Synonyms | (() => Promise<Synonyms>) = [],
-  concepts?: () => Promise<readonly Concept[]>,
+  concepts?: () => Promise<(query: string) => ConceptMatches>,
 ): Promise<SearchOutcome> {
   const glossary = typeof synonyms === 'function' ? synonyms : async () => synonyms;
   let plain: SearchOutcome;
@@ -145,8 +145,8 @@ export async function runSearch(
   if (strength(plain) === STRONG || !plain.query) return plain;
   // A weak answer: ask again with what the glossary knows (the other language's name of an English
   // term, how to write a term whose words were searched one by one) and the feature a task asks for.
-  const [names, known] = await Promise.all([glossary(), concepts?.() ?? []]);
-  const { matches, rest } = matchConcepts(rawQuery, known);
+  const [names, match] = await Promise.all([glossary(), concepts?.()]);
+  const { matches, rest } = match?.(rawQuery) ?? { matches: [], rest: rawQuery };
   if (matches.length === 0 && usedGlossary) return plain;
   const { outcome } = await searchWith(pagefind, matches.length > 0 ? rest : rawQuery, totalPages, names, matches, plain.query);
   if (strength(outcome) < strength(plain)) return plain;

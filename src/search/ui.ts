@@ -3,7 +3,7 @@
  * (see src/components/overrides/Search.astro). Renders results with Chinese text of its own
  * instead of Pagefind's default UI.
  */
-import type { Concept } from './concepts';
+import type { ConceptMatches } from './concepts';
 import { runSearch, type Pagefind, type SearchHit, type SearchOutcome } from './engine';
 
 /** Results shown at first and per “显示更多结果”: each one downloads its page's fragment. */
@@ -38,9 +38,9 @@ export function mount(root: HTMLElement) {
       .catch(() => []));
 
   // Task phrasings → features (concept-lexicon.ts): its own chunk, fetched when a plain search is weak.
-  let concepts: Promise<readonly Concept[]> | undefined;
-  const conceptLexicon = (): Promise<readonly Concept[]> =>
-    (concepts ??= import('./concept-lexicon').then((m) => m.CONCEPTS).catch(() => []));
+  let concepts: Promise<(query: string) => ConceptMatches> | undefined;
+  const conceptLexicon = (): Promise<(query: string) => ConceptMatches> =>
+    (concepts ??= import('./concept-lexicon').then((m) => m.matchTask).catch(() => (query: string) => ({ matches: [], rest: query })));
 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
