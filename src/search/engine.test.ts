@@ -83,6 +83,12 @@ describe('runSearch', () => {
     expect(typo.corrections).toEqual([{ from: 'ingres', to: 'Ingress' }]);
   });
 
+  it('searches a corrected word under its Chinese name too, so pages writing the term in Chinese are found', async () => {
+    const outcome = await runSearch(fakePagefind({ 调度: ['调度器'], other: ['scheduler'], x: ['scheduling'] }), 'schedular', 10, [['kube-scheduler', '调度器', 'Scheduler']]);
+    expect(outcome.corrections).toEqual([{ from: 'schedular', to: 'Scheduler' }]);
+    expect(outcome.hits.map((h) => h.result.id)).toContain('调度');
+  });
+
   it('searches a misspelt word as the glossary word it most likely means, and says so', async () => {
     const glossary = [['Ingress', '入口'], ['NodePort', '节点端口']];
     const outcome = await runSearch(fakePagefind(pages), 'ingres controller', 10, glossary);
@@ -172,8 +178,12 @@ describe('runSearch', () => {
     expect(outcome.hits[0]?.result.id).toBe('policy');
     expect(outcome.concepts).toEqual(['NetworkPolicy']);
     expect(outcome.query).toBe('怎么禁止 pod 互相访问');
-    // A query the plain search answers (a page titled after its term holds every word) never loads them.
+    // A query the plain search answers (a page titled after its term holds every word) never loads them,
     await runSearch(fakePagefind({ 'pod-a': ['pod'], 'pod-b': ['pod'] }), 'pod', 10, [], concepts);
+    expect(loads).toBe(1);
+    // nor does a weak one made only of feature names: it has no task words to translate.
+    const weak = await runSearch(fakePagefind({ a: ['networkpolicy', 'pod'] }), 'networkpolicy pod', 10, [['NetworkPolicy'], ['Pod']], concepts);
+    expect(weak.mentionsOnly).toBe(true);
     expect(loads).toBe(1);
   });
 

@@ -145,7 +145,11 @@ export async function runSearch(
   if (strength(plain) === STRONG || !plain.query) return plain;
   // A weak answer: ask again with what the glossary knows (the other language's name of an English
   // term, how to write a term whose words were searched one by one) and the feature a task asks for.
-  const [names, match] = await Promise.all([glossary(), concepts?.()]);
+  const names = await glossary();
+  // A query made only of feature names has no task words to translate: the lexicon stays unloaded.
+  const lexicon = lexiconOf(names);
+  const tasky = planTerms(plain.query, lexicon).some((t) => !lexicon.names.has(nameKey(t.text)) && !lexicon.equivalents.has(nameKey(t.text)));
+  const match = tasky ? await concepts?.() : undefined;
   const { matches, rest } = match?.(rawQuery) ?? { matches: [], rest: rawQuery };
   if (matches.length === 0 && usedGlossary) return plain;
   const { outcome } = await searchWith(pagefind, matches.length > 0 ? rest : rawQuery, totalPages, names, matches, plain.query);
@@ -211,7 +215,9 @@ async function searchWith(
       // made too), is also searched as the word it most likely misspells.
       const corrected = results.length < RARE ? correctSpelling(term.text, lexicon) : undefined;
       if (corrected && nameKey(corrected) !== nameKey(term.text)) {
-        const fixed = await searchTerm(corrected);
+        // The reader meant the glossary term: pages writing it in Chinese (调度器 for schedular) answer too.
+        const chinese = lexicon.groups.get(nameKey(corrected))?.find((n) => HAN_QUERY.test(n));
+        const fixed = sumScores(await Promise.all([corrected, ...(chinese ? [chinese] : [])].map(searchTerm)));
         if (fixed.length > results.length) {
           corrections.push({ from: term.text, to: corrected });
           return record(corrected, sumScores([fixed, results]));
