@@ -14,6 +14,8 @@ const lexicon = buildLexicon([
   ['Namespace', '命名空间'],
   ['PersistentVolume', '持久卷', 'PV', 'Persistent Volume'],
   ['Liveness Probe', '存活探针', 'livenessProbe'],
+  ['etcd', 'etcd 键值存储'],
+  ['Helm', 'Helm 包管理器'],
 ]);
 
 describe('nameKey', () => {
@@ -88,6 +90,13 @@ describe('correctSpelling', () => {
 
   it('reads a name written without its dash as the name', () => {
     expect(correctSpelling('kubeproxy', lexicon)).toBe('kube-proxy');
+  });
+
+  it('reads a four-letter word with two neighbouring letters swapped as the word, and nothing else in one that short', () => {
+    expect(correctSpelling('etdc', lexicon)).toBe('etcd');
+    expect(correctSpelling('hlem', lexicon)).toBe('Helm');
+    expect(correctSpelling('etcf', lexicon)).toBeUndefined();
+    expect(correctSpelling('hemm', lexicon)).toBeUndefined();
   });
 
   it('does not guess for short words, unrelated words or Chinese', () => {

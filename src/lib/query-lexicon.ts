@@ -138,6 +138,13 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /** Longer words tolerate more typos; short ones (pv, hpa) would match too much. */
 const allowedEdits = (length: number) => (length >= 8 ? 2 : length >= 5 ? 1 : 0);
 
+/** Two neighbouring letters typed in the wrong order (etdc → etcd): the one typo a four-letter word may have. */
+function swappedNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
 /**
  * The vocabulary word a misspelt English word most likely means (statefullset → StatefulSet,
  * schedular → Scheduler), or nothing when no word is close enough or two are equally close.
@@ -151,6 +158,10 @@ export function correctSpelling(word: string, lexicon: Lexicon): string | undefi
   for (const suffix of ['es', 's']) {
     const stem = key.endsWith(suffix) ? key.slice(0, -suffix.length) : '';
     if (stem.length >= 3 && lexicon.vocabulary.has(stem)) return lexicon.vocabulary.get(stem);
+  }
+  if (key.length === 4) {
+    const swapped = [...lexicon.vocabulary].filter(([candidate]) => swappedNeighbours(key, candidate));
+    return swapped.length === 1 ? swapped[0]![1] : undefined;
   }
   const limit = allowedEdits(key.length);
   if (limit === 0) return undefined;

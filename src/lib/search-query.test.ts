@@ -145,6 +145,13 @@ describe('planTerms', () => {
     expect(planned('v1/pod 字段')).toEqual(['v1/pod', '字段']);
   });
 
+  it('joins English words written apart that, misspelt, name one glossary term', () => {
+    expect(planTerms('deamon set', buildLexicon([['DaemonSet', '守护进程集']])).map((t) => t.text)).toEqual(['deamon set']);
+    // Words the glossary knows one by one stay apart even when their join is a near miss (daemonsets).
+    const words = buildLexicon([['DaemonSet', '守护进程集'], ['Daemon', '守护进程'], ['Sets', '集合']]);
+    expect(planTerms('daemon sets', words).map((t) => t.text)).toEqual(['daemon', 'sets']);
+  });
+
   it('joins English words that together name one glossary term', () => {
     expect(planned('what is a persistent volume claim')).toEqual(['persistent volume claim']);
     expect(planned('persistent volume')).toEqual(['persistent volume']);

@@ -4,7 +4,7 @@
  * question ("Ingress是什么?有哪些功能…") often finds nothing; these helpers reduce such a query to
  * its meaningful terms and rank pages by how many of them they contain.
  */
-import { nameKey, splitNameList, type Lexicon } from './query-lexicon';
+import { correctSpelling, nameKey, splitNameList, type Lexicon } from './query-lexicon';
 
 /** A meaningful piece of the query: a Latin word or a run of Chinese words between stopwords. */
 export interface QueryTerm {
@@ -185,7 +185,7 @@ export function planTerms(query: string, lexicon: Lexicon): QueryTerm[] {
       const run = terms.slice(i, i + n);
       // English words only: 无头 + Service would also join, but Pod + 状态 would then rank as one
       // vague term instead of a rare word (状态) and a common one (Pod).
-      if (run.every((t) => !HAN.test(t.text)) && lexicon.names.has(nameKey(run.map((t) => t.text).join('')))) {
+      if (run.every((t) => !HAN.test(t.text)) && namesOneTerm(run.map((t) => t.text), lexicon)) {
         joined = { text: run.map((t) => t.text).join(' '), parts: [] };
         i += n - 1;
       }
@@ -193,6 +193,18 @@ export function planTerms(query: string, lexicon: Lexicon): QueryTerm[] {
     out.push(joined ?? terms[i]!);
   }
   return out;
+}
+
+/**
+ * Whether English words written apart are one glossary name: persistent volume, or, misspelt,
+ * deamon set (DaemonSet), when some word is no word the glossary knows on its own.
+ */
+function namesOneTerm(words: string[], lexicon: Lexicon): boolean {
+  const key = nameKey(words.join(''));
+  if (lexicon.names.has(key)) return true;
+  if (words.every((w) => lexicon.vocabulary.has(nameKey(w)))) return false;
+  const corrected = correctSpelling(key, lexicon);
+  return corrected !== undefined && lexicon.names.has(nameKey(corrected));
 }
 
 export interface ScoredPage {

@@ -101,7 +101,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     search: ['Ingress', 'LoadBalancer', 'NodePort'],
-    when: ['外部访问', '外网访问', '集群外', '从外面', '对外提供', '公网', 'outside+cluster', 'external+access', 'from+outside', 'public+internet'],
+    when: ['外部访问', '外网访问', '集群外', '从外面', '对外提供', '公网', 'outside+cluster', 'external+access', 'from+outside', 'internet', 'expose+app'],
   },
   {
     search: ['MetalLB'],
