@@ -53,6 +53,12 @@ describe('alternativesOf', () => {
     expect(alternativesOf('k8s', lexicon)).toEqual(['Kubernetes']);
   });
 
+  it('adds the Chinese word pages write for an everyday English word, and not the other way round', () => {
+    expect(alternativesOf('debug', lexicon)).toEqual(['排查']);
+    expect(alternativesOf('logs', lexicon)).toEqual(['日志']);
+    expect(alternativesOf('排查', lexicon)).not.toContain('debug');
+  });
+
   it('has nothing for a word it does not know', () => {
     expect(alternativesOf('openshift', lexicon)).toEqual([]);
     expect(alternativesOf('集群', lexicon)).toEqual([]);
