@@ -54,9 +54,12 @@ describe('alternativesOf', () => {
   });
 
   it('adds the Chinese word pages write for an everyday English word, and not the other way round', () => {
-    expect(alternativesOf('debug', lexicon)).toEqual(['排查']);
-    expect(alternativesOf('logs', lexicon)).toEqual(['日志']);
-    expect(alternativesOf('排查', lexicon)).not.toContain('debug');
+    const words = buildLexicon([['Service', '服务']], [['debug', '排查'], ['logs', '日志'], ['service', '服务']]);
+    expect(alternativesOf('debug', words)).toEqual(['排查']);
+    expect(alternativesOf('logs', words)).toEqual(['日志']);
+    expect(alternativesOf('排查', words)).not.toContain('debug');
+    // A glossary name keeps its glossary meaning.
+    expect(alternativesOf('service', words)).toEqual([]);
   });
 
   it('has nothing for a word it does not know', () => {

@@ -29,23 +29,6 @@ const COLLOQUIAL: readonly (readonly string[])[] = [
   ['卡住', '一直处于'],
 ];
 
-/**
- * Everyday English words of technical questions and the Chinese word the pages write instead
- * (debug → 排查). English-only pages are few here, so an English question would otherwise match
- * only pages that happen to quote the word. One way only: a Chinese query gains nothing from them.
- */
-const ENGLISH_TO_CHINESE: readonly (readonly [string, string])[] = [
-  ['debug', '排查'], ['troubleshoot', '排查'], ['troubleshooting', '排查'],
-  ['monitor', '监控'], ['monitoring', '监控'], ['backup', '备份'], ['restore', '恢复'],
-  ['upgrade', '升级'], ['install', '安装'], ['installation', '安装'], ['configure', '配置'], ['configuration', '配置'],
-  ['create', '创建'], ['delete', '删除'], ['restart', '重启'], ['restarts', '重启'], ['logs', '日志'], ['logging', '日志'],
-  ['network', '网络'], ['networking', '网络'], ['storage', '存储'], ['security', '安全'], ['permission', '权限'],
-  ['permissions', '权限'], ['scale', '扩缩容'], ['scaling', '扩缩容'], ['principle', '原理'], ['internals', '原理'],
-  ['performance', '性能'], ['tune', '调优'], ['tuning', '调优'], ['optimize', '调优'], ['component', '组件'],
-  ['components', '组件'], ['architecture', '架构'], ['failure', '失败'], ['fails', '失败'], ['failed', '失败'],
-  ['lifecycle', '生命周期'], ['isolation', '隔离'], ['quota', '配额'], ['production', '生产环境'],
-];
-
 export interface Lexicon {
   /** Every glossary name by its key → the term's English name (none for the English name itself). */
   readonly names: ReadonlyMap<string, readonly string[]>;
@@ -59,11 +42,12 @@ export interface Lexicon {
 
 /**
  * Builds the lexicon from the glossary's name groups ([en, zh, ...aka] per term, as
- * /search-synonyms.json serves them). A term is searched under its query wording and its English
+ * /search-synonyms.json serves them) and, optionally, English words with the Chinese word pages
+ * use for them (concept-lexicon.ts). A term is searched under its query wording and its English
  * name: pages carry every other name of a term they use as indexed text, so the English name
  * reaches pages written in either language without one search per alias.
  */
-export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
+export function buildLexicon(groups: readonly (readonly string[])[], englishWords: readonly (readonly [string, string])[] = []): Lexicon {
   const names = new Map<string, string[]>();
   const groupsByKey = new Map<string, string[]>();
   const equivalents = new Map<string, string[]>();
@@ -84,7 +68,8 @@ export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
     }
   }
   for (const group of COLLOQUIAL) for (const word of group) equivalents.set(nameKey(word), group.filter((w) => w !== word));
-  for (const [english, chinese] of ENGLISH_TO_CHINESE) if (!names.has(english)) equivalents.set(english, [chinese]);
+  // Everyday English words (debug) searched as the Chinese word pages write (排查): one way only.
+  for (const [english, chinese] of englishWords) if (!names.has(english)) equivalents.set(english, [chinese]);
   return { names, groups: groupsByKey, equivalents, vocabulary };
 }
 

@@ -4,7 +4,7 @@
  * certain nodes” is node selection), its `search` names are glossary names (a unit test checks),
  * and a phrasing never aims at one page. Loaded as its own chunk, only when a plain search is weak.
  */
-import { matchConcepts, type Concept, type ConceptMatches } from './concepts';
+import { matchConcepts, type Concept, type TaskLexicon } from './concepts';
 
 export const CONCEPTS: readonly Concept[] = [
   // Scheduling: where pods run
@@ -138,5 +138,23 @@ export const CONCEPTS: readonly Concept[] = [
   },
 ];
 
-/** The concepts a query asks for: the matcher travels in this chunk, so searches that never need it do not download it. */
-export const matchTask = (query: string): ConceptMatches => matchConcepts(query, CONCEPTS);
+/**
+ * Everyday English words of technical questions and the Chinese word the pages write instead
+ * (debug → 排查). English-only pages are few here, so an English question would otherwise match
+ * only pages that happen to quote the word. One way only: a Chinese query gains nothing from them.
+ * Here rather than with the glossary: only a weak English search needs them.
+ */
+export const ENGLISH_TO_CHINESE: readonly (readonly [string, string])[] = [
+  ['debug', '排查'], ['troubleshoot', '排查'], ['troubleshooting', '排查'],
+  ['monitor', '监控'], ['monitoring', '监控'], ['backup', '备份'], ['restore', '恢复'],
+  ['upgrade', '升级'], ['install', '安装'], ['installation', '安装'], ['configure', '配置'], ['configuration', '配置'],
+  ['create', '创建'], ['delete', '删除'], ['restart', '重启'], ['restarts', '重启'], ['logs', '日志'], ['logging', '日志'],
+  ['network', '网络'], ['networking', '网络'], ['storage', '存储'], ['security', '安全'], ['permission', '权限'],
+  ['permissions', '权限'], ['scale', '扩缩容'], ['scaling', '扩缩容'], ['principle', '原理'], ['internals', '原理'],
+  ['performance', '性能'], ['tune', '调优'], ['tuning', '调优'], ['optimize', '调优'], ['component', '组件'],
+  ['components', '组件'], ['architecture', '架构'], ['failure', '失败'], ['fails', '失败'], ['failed', '失败'],
+  ['lifecycle', '生命周期'], ['isolation', '隔离'], ['quota', '配额'], ['production', '生产环境'],
+];
+
+/** What a weak search consults; the matcher travels in this chunk, so searches that never need it do not download it. */
+export const taskLexicon: TaskLexicon = { match: (query) => matchConcepts(query, CONCEPTS), english: ENGLISH_TO_CHINESE };

@@ -17,6 +17,13 @@ export interface Concept {
   when: readonly string[];
 }
 
+/** What the search loads when a plain search is weak (concept-lexicon.ts). */
+export interface TaskLexicon {
+  match(query: string): ConceptMatches;
+  /** Everyday English words and the Chinese word pages write for each (debug → 排查). */
+  english: readonly (readonly [string, string])[];
+}
+
 export interface ConceptMatches {
   matches: ConceptMatch[];
   /** The query without the words the matched phrasings covered. */

@@ -168,10 +168,13 @@ describe('runSearch', () => {
     let loads = 0;
     const concepts = async () => (
       loads++,
-      (q: string) =>
-        q.includes('互相访问')
-          ? { matches: [{ concept: { search: ['NetworkPolicy'], when: ['互相访问'] }, covered: ['互相访问'] }], rest: q.replace('互相访问', ' ') }
-          : { matches: [], rest: q }
+      {
+        english: [],
+        match: (q: string) =>
+          q.includes('互相访问')
+            ? { matches: [{ concept: { search: ['NetworkPolicy'], when: ['互相访问'] }, covered: ['互相访问'] }], rest: q.replace('互相访问', ' ') }
+            : { matches: [], rest: q },
+      }
     );
     const outcome = await runSearch(pf, '怎么禁止 pod 互相访问', 10, [], concepts);
     expect(loads).toBe(1);
@@ -190,9 +193,9 @@ describe('runSearch', () => {
   it('keeps the plain answer when the concept search answers worse', async () => {
     // The index knows no NetworkPolicy: asked as that feature, the query finds nothing.
     const pf = fakePagefind({ a: ['禁止', '互相访问'] });
-    const concepts = async () => (q: string) => ({
-      matches: [{ concept: { search: ['NetworkPolicy'], when: ['禁止互相访问'] }, covered: [q] }],
-      rest: '',
+    const concepts = async () => ({
+      english: [],
+      match: (q: string) => ({ matches: [{ concept: { search: ['NetworkPolicy'], when: ['禁止互相访问'] }, covered: [q] }], rest: '' }),
     });
     const outcome = await runSearch(pf, '禁止互相访问', 10, [], concepts);
     expect(outcome.hits.map((h) => h.result.id)).toEqual(['a']);
@@ -207,6 +210,14 @@ describe('runSearch', () => {
     expect(loads).toBe(1);
     expect(outcome.hits.map((h) => h.result.id)).toContain('deployment-滚动更新');
     expect(outcome.mentionsOnly).toBeUndefined();
+  });
+
+  it('asks a weak English query again with its everyday words also in the Chinese the pages use', async () => {
+    const pf = fakePagefind({ 'pending 的原因': ['pending', '排查'], 'x': ['debug', 'pending'], y: ['debug'], z: ['pending'] });
+    const task = async () => ({ english: [['debug', '排查']] as const, match: (q: string) => ({ matches: [], rest: q }) });
+    const plain = await runSearch(pf, 'debug pending', 10, [], task);
+    expect(plain.hits[0]?.result.id).toBe('pending 的原因');
+    expect(plain.mentionsOnly).toBeUndefined();
   });
 
   it('shows first, among the first results, the page whose title names the term and asks the question’s kind', async () => {

@@ -18,7 +18,7 @@ import {
   type TermResults,
 } from '../lib/search-query';
 import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type Lexicon } from '../lib/query-lexicon';
-import type { ConceptMatch, ConceptMatches } from './concepts';
+import type { ConceptMatch, TaskLexicon } from './concepts';
 
 export interface PagefindFragment {
   url: string;
@@ -106,12 +106,16 @@ const SHOWN = 5;
 /** A Latin word on fewer pages than this may be a typo: its likely correction is searched too. */
 const RARE = 3;
 
-const lexicons = new WeakMap<readonly (readonly string[])[], Lexicon>();
-function lexiconOf(synonyms: readonly (readonly string[])[]): Lexicon {
-  let lexicon = lexicons.get(synonyms);
-  if (!lexicon) lexicons.set(synonyms, (lexicon = buildLexicon(synonyms)));
+type EnglishWords = TaskLexicon['english'];
+const lexicons = new WeakMap<readonly (readonly string[])[], Map<EnglishWords, Lexicon>>();
+function lexiconOf(synonyms: readonly (readonly string[])[], english: EnglishWords = NO_WORDS): Lexicon {
+  const built = lexicons.get(synonyms) ?? new Map<EnglishWords, Lexicon>();
+  lexicons.set(synonyms, built);
+  let lexicon = built.get(english);
+  if (!lexicon) built.set(english, (lexicon = buildLexicon(synonyms, english)));
   return lexicon;
 }
+const NO_WORDS: EnglishWords = [];
 
 type Synonyms = readonly (readonly string[])[];
 
@@ -121,16 +125,17 @@ type Synonyms = readonly (readonly string[])[];
  * fewer than a few pages (an abbreviation, a plural or a typo the glossary resolves). A query of
  * well-known English words is answered without it.
  *
- * `concepts` loads the matcher of task phrasings → features (concept-lexicon.ts, a chunk of its
- * own) only when the plain search is weak: no page holds every word, or those that do only mention them. The query's task words
- * are then replaced by the feature they ask for, and that search is kept if it answers better.
+ * `concepts` loads what a weak search consults (concept-lexicon.ts, a chunk of its own): when no
+ * page holds every word, or those that do only mention them, the query's task words are replaced
+ * by the feature they ask for, and everyday English words are also searched in Chinese; that
+ * search is kept if it answers at least as well.
  */
 export async function runSearch(
   pagefind: Pagefind,
   rawQuery: string,
   totalPages: number,
   synonyms: Synonyms | (() => Promise<Synonyms>) = [],
-  concepts?: () => Promise<(query: string) => ConceptMatches>,
+  concepts?: () => Promise<TaskLexicon>,
 ): Promise<SearchOutcome> {
   const glossary = typeof synonyms === 'function' ? synonyms : async () => synonyms;
   let plain: SearchOutcome;
@@ -144,15 +149,18 @@ export async function runSearch(
   }
   if (strength(plain) === STRONG || !plain.query) return plain;
   // A weak answer: ask again with what the glossary knows (the other language's name of an English
-  // term, how to write a term whose words were searched one by one) and the feature a task asks for.
+  // term, how to write a term whose words were searched one by one) and the task lexicon.
   const names = await glossary();
   // A query made only of feature names has no task words to translate: the lexicon stays unloaded.
   const lexicon = lexiconOf(names);
   const tasky = planTerms(plain.query, lexicon).some((t) => !lexicon.names.has(nameKey(t.text)) && !lexicon.equivalents.has(nameKey(t.text)));
-  const match = tasky ? await concepts?.() : undefined;
-  const { matches, rest } = match?.(rawQuery) ?? { matches: [], rest: rawQuery };
-  if (matches.length === 0 && usedGlossary) return plain;
-  const { outcome } = await searchWith(pagefind, matches.length > 0 ? rest : rawQuery, totalPages, names, matches, plain.query);
+  const task = tasky ? await concepts?.() : undefined;
+  const { matches, rest } = task?.match(rawQuery) ?? { matches: [], rest: rawQuery };
+  const english = task?.english ?? NO_WORDS;
+  const translates = planTerms(plain.query, lexicon).some((t) => english.some(([word]) => word === nameKey(t.text)));
+  if (matches.length === 0 && usedGlossary && !translates) return plain;
+  const query = matches.length > 0 ? rest : rawQuery;
+  const { outcome } = await searchWith(pagefind, query, totalPages, names, matches, plain.query, english);
   if (strength(outcome) < strength(plain)) return plain;
   return matches.length > 0 ? { ...outcome, concepts: matches.map((m) => m.concept.search[0]!) } : outcome;
 }
@@ -170,10 +178,11 @@ async function searchWith(
   synonyms: Synonyms,
   concepts: readonly ConceptMatch[] = [],
   asked = normalizeQuery(rawQuery),
+  english: EnglishWords = NO_WORDS,
 ): Promise<{ outcome: SearchOutcome; wantsGlossary: boolean }> {
   const query = normalizeQuery(rawQuery);
   if (!asked) return { outcome: { query: asked, hits: [], exactCount: 0 }, wantsGlossary: false };
-  const lexicon = lexiconOf(synonyms);
+  const lexicon = lexiconOf(synonyms, english);
   // A concept is one term searched under all its names, like a glossary term.
   const conceptNames = new Map(concepts.map(({ concept }) => [concept.search[0]!, concept.search.slice(1)]));
   const planned = planTerms(query, lexicon);

@@ -3,7 +3,7 @@
  * (see src/components/overrides/Search.astro). Renders results with Chinese text of its own
  * instead of Pagefind's default UI.
  */
-import type { ConceptMatches } from './concepts';
+import type { TaskLexicon } from './concepts';
 import { runSearch, type Pagefind, type SearchHit, type SearchOutcome } from './engine';
 
 /** Results shown at first and per “显示更多结果”: each one downloads its page's fragment. */
@@ -38,9 +38,11 @@ export function mount(root: HTMLElement) {
       .catch(() => []));
 
   // Task phrasings → features (concept-lexicon.ts): its own chunk, fetched when a plain search is weak.
-  let concepts: Promise<(query: string) => ConceptMatches> | undefined;
-  const conceptLexicon = (): Promise<(query: string) => ConceptMatches> =>
-    (concepts ??= import('./concept-lexicon').then((m) => m.matchTask).catch(() => (query: string) => ({ matches: [], rest: query })));
+  let concepts: Promise<TaskLexicon> | undefined;
+  const conceptLexicon = (): Promise<TaskLexicon> =>
+    (concepts ??= import('./concept-lexicon')
+      .then((m) => m.taskLexicon)
+      .catch(() => ({ match: (query: string) => ({ matches: [], rest: query }), english: [] })));
 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
