@@ -254,3 +254,22 @@ test('搜索结果只有问题页：术语表、专题、练习、打印版不�
     for (const href of await hrefs(page)) expect(href, `“${query}”的结果 ${href}`).toMatch(/^\/q\/[^/]+\/$/);
   }
 });
+
+test('只说要做的事、不说功能名的问题，按能做这件事的功能搜索并说明；功能词表只在搜索不理想时才下载', async ({ page }) => {
+  const lexicon: string[] = [];
+  page.on('request', (r) => {
+    if (/\/_astro\/concept-lexicon\./.test(new URL(r.url()).pathname)) lexicon.push(r.url());
+  });
+  await search(page, 'Service');
+  expect(lexicon).toEqual([]);
+
+  const input = page.getByRole('dialog', { name: '搜索' }).getByRole('searchbox', { name: '搜索' });
+  const query = '怎么禁止别的 pod 访问我的 pod';
+  await input.fill(query);
+  await expect(page.locator('site-search[data-state="done"] .search-results')).toHaveAttribute('data-query', query, { timeout: 20_000 });
+  expect(lexicon).toHaveLength(1);
+  await expect(page.getByRole('status')).toContainText('按相关功能“NetworkPolicy”搜索');
+  // No page says 禁止…访问; the first result is one that is about network policies.
+  const [first] = await hrefs(page);
+  expect(pageSource(first!)).toMatch(/NetworkPolicy|Network Policy|网络策略/);
+});

@@ -21,7 +21,7 @@ import { parseFrontmatter } from '../src/checks/frontmatter.ts';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { serveDir } from './browser-weight.ts';
 import { isJavaScript } from './page-weight.ts';
-import { readReaderQueries, type ReaderQuery } from './search-queries/reader-queries.ts';
+import { readReaderQueries, SECOND_HELDOUT_FILE, type ReaderQuery } from './search-queries/reader-queries.ts';
 
 interface Question {
   id: string;
@@ -100,7 +100,9 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 export async function benchSearch(dist = 'dist', { readerOnly = false } = {}): Promise<string[]> {
   const questions = readQuestions();
-  const readerQueries = readReaderQueries(new Set(questions.map((q) => q.id)));
+  const pageIds = new Set(questions.map((q) => q.id));
+  const readerQueries = readReaderQueries(pageIds);
+  const secondHeldout = readReaderQueries(pageIds, SECOND_HELDOUT_FILE);
   if (questions.length === 0) throw new Error('bench-search: content/docs 里没有题目');
   try {
     statSync(join(dist, 'pagefind', 'pagefind.js'));
@@ -175,12 +177,14 @@ export async function benchSearch(dist = 'dist', { readerOnly = false } = {}): P
       for (const miss of t.misses) lines.push(`  not in top 5: ${miss}`);
     }
 
-    const reader = { tuned: readerTally(), heldout: readerTally() };
+    const reader = { tuned: readerTally(), heldout: readerTally(), heldout2: readerTally() };
     for (const rq of readerQueries) recordReader(reader[rq.heldout ? 'heldout' : 'tuned'], rq, await queryWithStatus(page, rq.q));
-    for (const [name, t] of Object.entries(reader)) {
+    for (const rq of secondHeldout) recordReader(reader.heldout2, rq, await queryWithStatus(page, rq.q));
+    const label = { tuned: 'tuned', heldout: 'held-out', heldout2: 'held-out set 2 (reader-heldout-2.yaml)' };
+    for (const [name, t] of Object.entries(reader) as [keyof typeof reader, ReaderTally][]) {
       const answered = t.answered;
       lines.push(
-        `reader queries, ${name === 'tuned' ? 'tuned' : 'held-out'}: ${answered.total} with an answer · zero results ${pct(answered.zero, answered.total)} · first place ${pct(answered.first, answered.total)} · top 5 ${pct(answered.top5, answered.total)}`,
+        `reader queries, ${label[name]}: ${answered.total} with an answer · zero results ${pct(answered.zero, answered.total)} · first place ${pct(answered.first, answered.total)} · top 5 ${pct(answered.top5, answered.total)}`,
       );
       lines.push(
         `  ${t.unanswered.total} without an answer on the site · honest (nothing found, partial or mentions only) ${pct(t.unanswered.honest, t.unanswered.total)} · answered queries summarised as such ${pct(t.hedged, answered.total)}`,

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReaderQueries, readReaderQueries } from './reader-queries.ts';
+import { parseReaderQueries, readReaderQueries, SECOND_HELDOUT_FILE } from './reader-queries.ts';
 
 const ids = new Set(['probes', 'hpa-configuration']);
 
@@ -28,16 +28,30 @@ describe('parseReaderQueries', () => {
   });
 });
 
+// Page ids are file names (npm run check enforces it).
+const pages = () =>
+  new Set(readdirSync('content/docs', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/^.*\//, '').replace(/\.mdx$/, '')));
+
 describe('reader.yaml', () => {
   it('holds at least 120 queries about existing pages, a third of them held out, some without an answer', () => {
-    // Page ids are file names (npm run check enforces it).
-    const pages = new Set(readdirSync('content/docs', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/^.*\//, '').replace(/\.mdx$/, '')));
-    const queries = readReaderQueries(pages);
+    const queries = readReaderQueries(pages());
     expect(queries.length).toBeGreaterThanOrEqual(120);
     const heldout = queries.filter((q) => q.heldout).length / queries.length;
     expect(heldout).toBeGreaterThan(0.25);
     expect(heldout).toBeLessThan(0.4);
     expect(queries.some((q) => q.kind === 'none')).toBe(true);
+    expect(new Set(queries.map((q) => q.q)).size).toBe(queries.length);
+  });
+});
+
+describe('reader-heldout-2.yaml', () => {
+  it('is a held-out set of at least 60 answered and some unanswered queries, none repeating reader.yaml', () => {
+    const queries = readReaderQueries(pages(), SECOND_HELDOUT_FILE);
+    expect(queries.every((q) => q.heldout)).toBe(true);
+    expect(queries.filter((q) => q.kind !== 'none').length).toBeGreaterThanOrEqual(60);
+    expect(queries.filter((q) => q.kind === 'none').length).toBeGreaterThanOrEqual(8);
+    const first = new Set(readReaderQueries(pages()).map((q) => q.q.toLowerCase()));
+    expect(queries.filter((q) => first.has(q.q.toLowerCase()))).toEqual([]);
     expect(new Set(queries.map((q) => q.q)).size).toBe(queries.length);
   });
 });

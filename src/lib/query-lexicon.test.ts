@@ -14,6 +14,8 @@ const lexicon = buildLexicon([
   ['Namespace', '命名空间'],
   ['PersistentVolume', '持久卷', 'PV', 'Persistent Volume'],
   ['Liveness Probe', '存活探针', 'livenessProbe'],
+  ['etcd', 'etcd 键值存储'],
+  ['Helm', 'Helm 包管理器'],
 ]);
 
 describe('nameKey', () => {
@@ -34,6 +36,12 @@ describe('alternativesOf', () => {
     expect(alternativesOf('StatefulSet', lexicon)).toEqual([]);
   });
 
+  it('adds the Chinese name to a glossary name of several English words, which pages write as one Chinese word', () => {
+    const rolling = buildLexicon([['Rolling Update', '滚动更新', 'RollingUpdate']]);
+    expect(alternativesOf('rolling update', rolling)).toEqual(['滚动更新']);
+    expect(alternativesOf('RollingUpdate', rolling)).toEqual([]);
+  });
+
   it('searches a plural the glossary does not list as its singular', () => {
     expect(alternativesOf('configmaps', lexicon)).toEqual(['ConfigMap']);
     expect(alternativesOf('services', lexicon)).toEqual(['Service']);
@@ -43,6 +51,15 @@ describe('alternativesOf', () => {
     expect(alternativesOf('过程', lexicon)).toContain('流程');
     expect(alternativesOf('调度过程', lexicon)).toContain('调度流程');
     expect(alternativesOf('k8s', lexicon)).toEqual(['Kubernetes']);
+  });
+
+  it('adds the Chinese word pages write for an everyday English word, and not the other way round', () => {
+    const words = buildLexicon([['Service', '服务']], [['debug', '排查'], ['logs', '日志'], ['service', '服务']]);
+    expect(alternativesOf('debug', words)).toEqual(['排查']);
+    expect(alternativesOf('logs', words)).toEqual(['日志']);
+    expect(alternativesOf('排查', words)).not.toContain('debug');
+    // A glossary name keeps its glossary meaning.
+    expect(alternativesOf('service', words)).toEqual([]);
   });
 
   it('has nothing for a word it does not know', () => {
@@ -82,6 +99,13 @@ describe('correctSpelling', () => {
 
   it('reads a name written without its dash as the name', () => {
     expect(correctSpelling('kubeproxy', lexicon)).toBe('kube-proxy');
+  });
+
+  it('reads a four-letter word with two neighbouring letters swapped as the word, and nothing else in one that short', () => {
+    expect(correctSpelling('etdc', lexicon)).toBe('etcd');
+    expect(correctSpelling('hlem', lexicon)).toBe('Helm');
+    expect(correctSpelling('etcf', lexicon)).toBeUndefined();
+    expect(correctSpelling('hemm', lexicon)).toBeUndefined();
   });
 
   it('does not guess for short words, unrelated words or Chinese', () => {

@@ -42,11 +42,12 @@ export interface Lexicon {
 
 /**
  * Builds the lexicon from the glossary's name groups ([en, zh, ...aka] per term, as
- * /search-synonyms.json serves them). A term is searched under its query wording and its English
+ * /search-synonyms.json serves them) and, optionally, English words with the Chinese word pages
+ * use for them (concept-lexicon.ts). A term is searched under its query wording and its English
  * name: pages carry every other name of a term they use as indexed text, so the English name
  * reaches pages written in either language without one search per alias.
  */
-export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
+export function buildLexicon(groups: readonly (readonly string[])[], englishWords: readonly (readonly [string, string])[] = []): Lexicon {
   const names = new Map<string, string[]>();
   const groupsByKey = new Map<string, string[]>();
   const equivalents = new Map<string, string[]>();
@@ -67,6 +68,8 @@ export function buildLexicon(groups: readonly (readonly string[])[]): Lexicon {
     }
   }
   for (const group of COLLOQUIAL) for (const word of group) equivalents.set(nameKey(word), group.filter((w) => w !== word));
+  // Everyday English words (debug) searched as the Chinese word pages write (排查): one way only.
+  for (const [english, chinese] of englishWords) if (!names.has(english)) equivalents.set(english, [chinese]);
   return { names, groups: groupsByKey, equivalents, vocabulary };
 }
 
@@ -91,6 +94,9 @@ export function alternativesOf(term: string, lexicon: Lexicon): readonly string[
     const singular = [key.replace(/es$/, ''), key.replace(/s$/, '')].find((k) => k !== key && lexicon.names.has(k));
     if (singular) out.push(lexicon.vocabulary.get(singular) ?? singular);
   }
+  // A name of several English words (rolling update) is ranked by its words one by one, so pages
+  // writing the term in Chinese (滚动更新), where it is one word, are searched under that too.
+  if (!HAN.test(term) && /\s/.test(term.trim())) out.push(...(lexicon.groups.get(key) ?? []).filter((n) => HAN.test(n)).slice(0, 1));
   return out.filter((w) => nameKey(w) !== key);
 }
 
@@ -135,6 +141,13 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /** Longer words tolerate more typos; short ones (pv, hpa) would match too much. */
 const allowedEdits = (length: number) => (length >= 8 ? 2 : length >= 5 ? 1 : 0);
 
+/** Two neighbouring letters typed in the wrong order (etdc → etcd): the one typo a four-letter word may have. */
+function swappedNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
 /**
  * The vocabulary word a misspelt English word most likely means (statefullset → StatefulSet,
  * schedular → Scheduler), or nothing when no word is close enough or two are equally close.
@@ -148,6 +161,10 @@ export function correctSpelling(word: string, lexicon: Lexicon): string | undefi
   for (const suffix of ['es', 's']) {
     const stem = key.endsWith(suffix) ? key.slice(0, -suffix.length) : '';
     if (stem.length >= 3 && lexicon.vocabulary.has(stem)) return lexicon.vocabulary.get(stem);
+  }
+  if (key.length === 4) {
+    const swapped = [...lexicon.vocabulary].filter(([candidate]) => swappedNeighbours(key, candidate));
+    return swapped.length === 1 ? swapped[0]![1] : undefined;
   }
   const limit = allowedEdits(key.length);
   if (limit === 0) return undefined;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from './query-lexicon';
-import { combineResults, hanWindows, mergeTermResults, normalizeQuery, planTerms, queryTerms, questionWords, sumScores } from './search-query';
+import {
+  combineResults,
+  hanWindows,
+  mergeTermResults,
+  normalizeQuery,
+  orderByTitle,
+  planTerms,
+  queryTerms,
+  questionWords,
+  sumScores,
+  titleCues,
+} from './search-query';
 
 const texts = (q: string) => queryTerms(q).map((t) => t.text);
 
@@ -134,6 +145,13 @@ describe('planTerms', () => {
     expect(planned('v1/pod 字段')).toEqual(['v1/pod', '字段']);
   });
 
+  it('joins English words written apart that, misspelt, name one glossary term', () => {
+    expect(planTerms('deamon set', buildLexicon([['DaemonSet', '守护进程集']])).map((t) => t.text)).toEqual(['deamon set']);
+    // Words the glossary knows one by one stay apart even when their join is a near miss (daemonsets).
+    const words = buildLexicon([['DaemonSet', '守护进程集'], ['Daemon', '守护进程'], ['Sets', '集合']]);
+    expect(planTerms('daemon sets', words).map((t) => t.text)).toEqual(['daemon', 'sets']);
+  });
+
   it('joins English words that together name one glossary term', () => {
     expect(planned('what is a persistent volume claim')).toEqual(['persistent volume claim']);
     expect(planned('persistent volume')).toEqual(['persistent volume']);
@@ -151,9 +169,15 @@ describe('questionWords', () => {
     expect(questionWords('Pod 常见的状态')).toContain('常见');
   });
 
-  it('ignores single characters and English', () => {
-    expect(questionWords('what is the difference')).toEqual([]);
+  it('ignores single characters and English words that ask nothing', () => {
+    expect(questionWords('how to scale a deployment')).toEqual([]);
     expect(questionWords('的 了 吗')).toEqual([]);
+  });
+
+  it('words English question shapes as Chinese titles do', () => {
+    expect(questionWords('what is the difference between a and b')).toEqual(['是什么', '区别']);
+    expect(questionWords('why was dockershim removed')).toEqual(['为什么']);
+    expect(questionWords('介绍一下 pod')).toContain('是什么');
   });
 });
 
@@ -165,5 +189,35 @@ describe('hanWindows', () => {
   it('offers nothing for short runs or runs with Latin letters', () => {
     expect(hanWindows('监控')).toEqual([]);
     expect(hanWindows('pod监控')).toEqual([]);
+  });
+});
+
+describe('titleCues', () => {
+  it('tells a definition, a why, a comparison and a how-to apart, in either language', () => {
+    expect(titleCues('介绍一下 pod')).toContain('是什么');
+    expect(titleCues('what is a pod')).toContain('是什么');
+    expect(titleCues('why was dockershim removed')).toEqual(['为什么']);
+    expect(titleCues('calico vs flannel')).toContain('区别');
+    expect(titleCues('pod 一直 pending')).toContain('原因');
+    expect(titleCues('pv pvc')).toEqual([]);
+  });
+});
+
+describe('orderByTitle', () => {
+  const query = { informative: [['NetworkPolicy', '网络策略']], common: [['Pod']], cues: ['是什么'] };
+
+  it('puts the title about the query’s informative term first, then a common term, then the question’s kind', () => {
+    const titles = ['Pod 之间访问不通怎么排查？', 'Pod 是什么？', '网络策略有哪些使用场景？', '无关的题目'];
+    expect(orderByTitle(titles, query, 4)).toEqual([2, 1, 0, 3]);
+  });
+
+  it('never moves a partial match above a whole-query match', () => {
+    const titles = ['无关的题目', '网络策略是什么？'];
+    expect(orderByTitle(titles, query, 1)).toEqual([0, 1]);
+    expect(orderByTitle(['无关', 'Pod 是什么', '网络策略'], query, 1)).toEqual([0, 2, 1]);
+  });
+
+  it('keeps the search’s order between equally good titles', () => {
+    expect(orderByTitle(['甲', '乙', '丙'], query, 3)).toEqual([0, 1, 2]);
   });
 });

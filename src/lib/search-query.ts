@@ -4,7 +4,7 @@
  * question ("Ingress是什么?有哪些功能…") often finds nothing; these helpers reduce such a query to
  * its meaningful terms and rank pages by how many of them they contain.
  */
-import { nameKey, splitNameList, type Lexicon } from './query-lexicon';
+import { correctSpelling, nameKey, splitNameList, type Lexicon } from './query-lexicon';
 
 /** A meaningful piece of the query: a Latin word or a run of Chinese words between stopwords. */
 export interface QueryTerm {
@@ -102,12 +102,20 @@ export function sumScores<T extends { id: string; score: number }>(lists: readon
  */
 const QUESTION_KIND = new Map<string, string>([
   ['差别', '区别'], ['差异', '区别'], ['异同', '区别'], ['对比', '区别'], ['比较', '区别'],
-  ['为何', '为什么'], ['为啥', '为什么'],
+  ['为何', '为什么'], ['为啥', '为什么'], ['介绍', '是什么'],
 ]);
+
+/** English question shapes, as the Chinese titles word them. */
+const ENGLISH_KIND: readonly [RegExp, string][] = [
+  [/\bwhy\b/i, '为什么'],
+  [/\bwhat(?:'s| is| are)\b/i, '是什么'],
+  [/\b(?:difference|differences|vs|versus|compare)\b/i, '区别'],
+];
 
 /** The question words of a query worth ranking by: stopwords of two or more Chinese characters, once each. */
 export function questionWords(query: string): string[] {
   const found = new Set<string>();
+  for (const [shape, kind] of ENGLISH_KIND) if (shape.test(normalizeQuery(query))) found.add(kind);
   for (const [chunk] of normalizeQuery(query).matchAll(CHUNK)) {
     if (!HAN.test(chunk)) continue;
     for (const word of words(chunk)) if (isStopword(word) && [...word].length > 1) found.add(QUESTION_KIND.get(word) ?? word);
@@ -177,7 +185,7 @@ export function planTerms(query: string, lexicon: Lexicon): QueryTerm[] {
       const run = terms.slice(i, i + n);
       // English words only: 无头 + Service would also join, but Pod + 状态 would then rank as one
       // vague term instead of a rare word (状态) and a common one (Pod).
-      if (run.every((t) => !HAN.test(t.text)) && lexicon.names.has(nameKey(run.map((t) => t.text).join('')))) {
+      if (run.every((t) => !HAN.test(t.text)) && namesOneTerm(run.map((t) => t.text), lexicon)) {
         joined = { text: run.map((t) => t.text).join(' '), parts: [] };
         i += n - 1;
       }
@@ -185,6 +193,18 @@ export function planTerms(query: string, lexicon: Lexicon): QueryTerm[] {
     out.push(joined ?? terms[i]!);
   }
   return out;
+}
+
+/**
+ * Whether English words written apart are one glossary name: persistent volume, or, misspelt,
+ * deamon set (DaemonSet), when some word is no word the glossary knows on its own.
+ */
+function namesOneTerm(words: string[], lexicon: Lexicon): boolean {
+  const key = nameKey(words.join(''));
+  if (lexicon.names.has(key)) return true;
+  if (words.every((w) => lexicon.vocabulary.has(nameKey(w)))) return false;
+  const corrected = correctSpelling(key, lexicon);
+  return corrected !== undefined && lexicon.names.has(nameKey(corrected));
 }
 
 export interface ScoredPage {
@@ -264,4 +284,48 @@ export function combineResults(exact: string[], partial: PartialMatch[]): Combin
   const listed = new Set(exact);
   const rest = partial.filter((p) => !listed.has(p.id)).map((p) => p.id);
   return { ids: [...exact, ...rest], exactCount: exact.length };
+}
+
+/**
+ * What a title looks like when it answers the kind of question asked: “X 是什么” and “介绍一下 X”
+ * are answered by the page defining X, “why …” by the page asking 为什么, “A 和 B 的区别” by the
+ * comparison. English question shapes map to the Chinese the titles are written in.
+ */
+const INTENTS: readonly { asked: RegExp; cues: readonly string[] }[] = [
+  {
+    asked: /是什么|什么是|是啥|啥是|介绍|说说|谈谈|讲讲|聊聊|理解|概述|干嘛|干什么|什么用|作用|\bwhat(?:'s| is| are)\b|\bexplain\b|\boverview\b|\btell me about\b|\bused for\b/i,
+    cues: ['是什么', '什么是', '理解', '有什么用', '作用', '用途', '概述', '干什么'],
+  },
+  { asked: /为什么|为何|为啥|\bwhy\b/i, cues: ['为什么'] },
+  {
+    asked: /区别|差别|差异|不同|异同|对比|比较|\bvs\b|\bversus\b|\bdifferen|\bcompar/i,
+    cues: ['区别', '对比', '不同', '关系'],
+  },
+  { asked: /排查|报错|失败|一直|不通|原因|\bdebug|\btroubleshoot|\bstuck\b|\bfail/i, cues: ['排查', '原因', '失败'] },
+  { asked: /怎么|如何|怎样|\bhow (?:to|do|can)\b/i, cues: ['如何', '怎么', '怎样'] },
+];
+
+/** The title words that show a page answers the kind of question the query asks. */
+export function titleCues(query: string): string[] {
+  return INTENTS.filter((i) => i.asked.test(normalizeQuery(query))).flatMap((i) => i.cues);
+}
+
+/**
+ * The order in which to show results, by their titles: each group (the first `exactCount`, whole-
+ * query matches, and the rest) keeps its place, and within it a title naming more of the query's
+ * informative terms comes first (a common term such as Pod counts a third), then one carrying a cue
+ * of the question's kind; otherwise the search's own order. Returns indexes into `titles`.
+ */
+export function orderByTitle(
+  titles: readonly string[],
+  query: { informative: readonly (readonly string[])[]; common: readonly (readonly string[])[]; cues: readonly string[] },
+  exactCount: number,
+): number[] {
+  const score = (title: string) =>
+    3 * query.informative.filter((names) => titleNamesAny(title, names)).length +
+    query.common.filter((names) => titleNamesAny(title, names)).length +
+    (query.cues.some((cue) => title.includes(cue)) ? 1 : 0);
+  const scores = titles.map(score);
+  const group = (i: number) => (i < exactCount ? 0 : 1);
+  return titles.map((_, i) => i).sort((a, b) => group(a) - group(b) || scores[b]! - scores[a]! || a - b);
 }

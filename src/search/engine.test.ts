@@ -72,7 +72,8 @@ describe('runSearch', () => {
     const glossary = [['Ingress', '入口'], ['NodePort', '节点端口']];
     let loads = 0;
     const load = async () => (loads++, glossary);
-    const many = fakePagefind({ a: ['ingress'], b: ['ingress'], c: ['ingress'], d: ['nodeport'] });
+    // Titles (the fake's page ids) name the term: the answer is strong and needs nothing more.
+    const many = fakePagefind({ 'ingress-a': ['ingress'], 'ingress-b': ['ingress'], 'ingress-c': ['ingress'], nodeport: ['nodeport'] });
     expect((await runSearch(many, 'ingress', 10, load)).exactCount).toBe(3);
     expect(loads).toBe(0);
     await runSearch(many, '入口', 10, load);
@@ -80,6 +81,12 @@ describe('runSearch', () => {
     const typo = await runSearch(fakePagefind(pages), 'ingres controller', 10, load);
     expect(loads).toBe(2);
     expect(typo.corrections).toEqual([{ from: 'ingres', to: 'Ingress' }]);
+  });
+
+  it('searches a corrected word under its Chinese name too, so pages writing the term in Chinese are found', async () => {
+    const outcome = await runSearch(fakePagefind({ 调度: ['调度器'], other: ['scheduler'], x: ['scheduling'] }), 'schedular', 10, [['kube-scheduler', '调度器', 'Scheduler']]);
+    expect(outcome.corrections).toEqual([{ from: 'schedular', to: 'Scheduler' }]);
+    expect(outcome.hits.map((h) => h.result.id)).toContain('调度');
   });
 
   it('searches a misspelt word as the glossary word it most likely means, and says so', async () => {
@@ -154,5 +161,68 @@ describe('runSearch', () => {
     const outcome = await runSearch(pf, '无头服务', 10, glossary);
     expect(outcome.hits.map((h) => h.result.id)).toEqual(['headless', 'dns', 'sts']);
     expect(outcome.exactCount).toBe(3);
+  });
+
+  it('asks a weak query again as the feature its task words ask for, loading the concepts only then', async () => {
+    const pf = fakePagefind({ policy: ['networkpolicy', 'pod'], unreachable: ['pod', '访问'], other: ['pod'] });
+    let loads = 0;
+    const concepts = async () => (
+      loads++,
+      {
+        english: [],
+        match: (q: string) =>
+          q.includes('互相访问')
+            ? { matches: [{ concept: { search: ['NetworkPolicy'], when: ['互相访问'] }, covered: ['互相访问'] }], rest: q.replace('互相访问', ' ') }
+            : { matches: [], rest: q },
+      }
+    );
+    const outcome = await runSearch(pf, '怎么禁止 pod 互相访问', 10, [], concepts);
+    expect(loads).toBe(1);
+    expect(outcome.hits[0]?.result.id).toBe('policy');
+    expect(outcome.concepts).toEqual(['NetworkPolicy']);
+    expect(outcome.query).toBe('怎么禁止 pod 互相访问');
+    // A query the plain search answers (a page titled after its term holds every word) never loads them,
+    await runSearch(fakePagefind({ 'pod-a': ['pod'], 'pod-b': ['pod'] }), 'pod', 10, [], concepts);
+    expect(loads).toBe(1);
+    // nor does a weak one made only of feature names: it has no task words to translate.
+    const weak = await runSearch(fakePagefind({ a: ['networkpolicy', 'pod'] }), 'networkpolicy pod', 10, [['NetworkPolicy'], ['Pod']], concepts);
+    expect(weak.mentionsOnly).toBe(true);
+    expect(loads).toBe(1);
+  });
+
+  it('keeps the plain answer when the concept search answers worse', async () => {
+    // The index knows no NetworkPolicy: asked as that feature, the query finds nothing.
+    const pf = fakePagefind({ a: ['禁止', '互相访问'] });
+    const concepts = async () => ({
+      english: [],
+      match: (q: string) => ({ matches: [{ concept: { search: ['NetworkPolicy'], when: ['禁止互相访问'] }, covered: [q] }], rest: '' }),
+    });
+    const outcome = await runSearch(pf, '禁止互相访问', 10, [], concepts);
+    expect(outcome.hits.map((h) => h.result.id)).toEqual(['a']);
+    expect(outcome.concepts).toBeUndefined();
+  });
+
+  it('asks a weak English query again with the glossary: a term of several words is also searched in Chinese', async () => {
+    const pf = fakePagefind({ 'deployment-滚动更新': ['滚动更新'], 'statefulset-hands-on': ['rolling', 'update'], x: ['rolling'], y: ['update'], z: ['rolling', 'update'] });
+    let loads = 0;
+    const load = async () => (loads++, [['Rolling Update', '滚动更新']]);
+    const outcome = await runSearch(pf, 'how to do a rolling update', 10, load);
+    expect(loads).toBe(1);
+    expect(outcome.hits.map((h) => h.result.id)).toContain('deployment-滚动更新');
+    expect(outcome.mentionsOnly).toBeUndefined();
+  });
+
+  it('asks a weak English query again with its everyday words also in the Chinese the pages use', async () => {
+    const pf = fakePagefind({ 'pending 的原因': ['pending', '排查'], 'x': ['debug', 'pending'], y: ['debug'], z: ['pending'] });
+    const task = async () => ({ english: [['debug', '排查']] as const, match: (q: string) => ({ matches: [], rest: q }) });
+    const plain = await runSearch(pf, 'debug pending', 10, [], task);
+    expect(plain.hits[0]?.result.id).toBe('pending 的原因');
+    expect(plain.mentionsOnly).toBeUndefined();
+  });
+
+  it('shows first, among the first results, the page whose title names the term and asks the question’s kind', async () => {
+    const pf = fakePagefind({ 'pod 的健康检查': ['pod'], 'pod 的调度': ['pod'], 'pod 是什么': ['pod'], 'service 是什么': ['service'] });
+    const outcome = await runSearch(pf, '介绍一下 pod', 10);
+    expect(outcome.hits[0]?.result.id).toBe('pod 是什么');
   });
 });

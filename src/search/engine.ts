@@ -13,9 +13,12 @@ import {
   questionWords,
   sumScores,
   titleNamesAny,
+  orderByTitle,
+  titleCues,
   type TermResults,
 } from '../lib/search-query';
 import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type Lexicon } from '../lib/query-lexicon';
+import type { ConceptMatch, TaskLexicon } from './concepts';
 
 export interface PagefindFragment {
   url: string;
@@ -55,6 +58,8 @@ export interface SearchOutcome {
   mentionsOnly?: boolean;
   /** Misspelt words searched as the word they most likely mean (statefullset → StatefulSet). */
   corrections?: { from: string; to: string }[];
+  /** Features searched for the task the query describes (只跑在特定节点上 → nodeSelector). */
+  concepts?: string[];
 }
 
 async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
@@ -101,12 +106,16 @@ const SHOWN = 5;
 /** A Latin word on fewer pages than this may be a typo: its likely correction is searched too. */
 const RARE = 3;
 
-const lexicons = new WeakMap<readonly (readonly string[])[], Lexicon>();
-function lexiconOf(synonyms: readonly (readonly string[])[]): Lexicon {
-  let lexicon = lexicons.get(synonyms);
-  if (!lexicon) lexicons.set(synonyms, (lexicon = buildLexicon(synonyms)));
+type EnglishWords = TaskLexicon['english'];
+const lexicons = new WeakMap<readonly (readonly string[])[], Map<EnglishWords, Lexicon>>();
+function lexiconOf(synonyms: readonly (readonly string[])[], english: EnglishWords = NO_WORDS): Lexicon {
+  const built = lexicons.get(synonyms) ?? new Map<EnglishWords, Lexicon>();
+  lexicons.set(synonyms, built);
+  let lexicon = built.get(english);
+  if (!lexicon) built.set(english, (lexicon = buildLexicon(synonyms, english)));
   return lexicon;
 }
+const NO_WORDS: EnglishWords = [];
 
 type Synonyms = readonly (readonly string[])[];
 
@@ -115,19 +124,50 @@ type Synonyms = readonly (readonly string[])[];
  * has Chinese words (searched under their English names too) or a Latin word the index holds on
  * fewer than a few pages (an abbreviation, a plural or a typo the glossary resolves). A query of
  * well-known English words is answered without it.
+ *
+ * `concepts` loads what a weak search consults (concept-lexicon.ts, a chunk of its own): when no
+ * page holds every word, or those that do only mention them, the query's task words are replaced
+ * by the feature they ask for, and everyday English words are also searched in Chinese; that
+ * search is kept if it answers at least as well.
  */
 export async function runSearch(
   pagefind: Pagefind,
   rawQuery: string,
   totalPages: number,
   synonyms: Synonyms | (() => Promise<Synonyms>) = [],
+  concepts?: () => Promise<TaskLexicon>,
 ): Promise<SearchOutcome> {
-  if (typeof synonyms !== 'function') return (await searchWith(pagefind, rawQuery, totalPages, synonyms)).outcome;
-  if (HAN_QUERY.test(rawQuery)) return (await searchWith(pagefind, rawQuery, totalPages, await synonyms())).outcome;
-  const first = await searchWith(pagefind, rawQuery, totalPages, []);
-  // Pagefind keeps the chunks it loaded, so the second pass costs the glossary download only.
-  return first.wantsGlossary ? (await searchWith(pagefind, rawQuery, totalPages, await synonyms())).outcome : first.outcome;
+  const glossary = typeof synonyms === 'function' ? synonyms : async () => synonyms;
+  let plain: SearchOutcome;
+  let usedGlossary = true;
+  if (typeof synonyms !== 'function' || HAN_QUERY.test(rawQuery)) plain = (await searchWith(pagefind, rawQuery, totalPages, await glossary())).outcome;
+  else {
+    const first = await searchWith(pagefind, rawQuery, totalPages, []);
+    // Pagefind keeps the chunks it loaded, so the second pass costs the glossary download only.
+    usedGlossary = first.wantsGlossary;
+    plain = first.wantsGlossary ? (await searchWith(pagefind, rawQuery, totalPages, await synonyms())).outcome : first.outcome;
+  }
+  if (strength(plain) === STRONG || !plain.query) return plain;
+  // A weak answer: ask again with what the glossary knows (the other language's name of an English
+  // term, how to write a term whose words were searched one by one) and the task lexicon.
+  const names = await glossary();
+  // A query made only of feature names has no task words to translate: the lexicon stays unloaded.
+  const lexicon = lexiconOf(names);
+  const tasky = planTerms(plain.query, lexicon).some((t) => !lexicon.names.has(nameKey(t.text)) && !lexicon.equivalents.has(nameKey(t.text)));
+  const task = tasky ? await concepts?.() : undefined;
+  const { matches, rest } = task?.match(rawQuery) ?? { matches: [], rest: rawQuery };
+  const english = task?.english ?? NO_WORDS;
+  const translates = planTerms(plain.query, lexicon).some((t) => english.some(([word]) => word === nameKey(t.text)));
+  if (matches.length === 0 && usedGlossary && !translates) return plain;
+  const query = matches.length > 0 ? rest : rawQuery;
+  const { outcome } = await searchWith(pagefind, query, totalPages, names, matches, plain.query, english);
+  if (strength(outcome) < strength(plain)) return plain;
+  return matches.length > 0 ? { ...outcome, concepts: matches.map((m) => m.concept.search[0]!) } : outcome;
 }
+
+const STRONG = 3;
+/** How well an outcome answers: nothing, partial matches, whole-query matches that only mention the words, real answers. */
+const strength = (o: SearchOutcome) => (o.hits.length === 0 ? 0 : o.exactCount === 0 ? 1 : o.mentionsOnly ? 2 : STRONG);
 
 const HAN_QUERY = /\p{Script=Han}/u;
 
@@ -136,21 +176,34 @@ async function searchWith(
   rawQuery: string,
   totalPages: number,
   synonyms: Synonyms,
+  concepts: readonly ConceptMatch[] = [],
+  asked = normalizeQuery(rawQuery),
+  english: EnglishWords = NO_WORDS,
 ): Promise<{ outcome: SearchOutcome; wantsGlossary: boolean }> {
   const query = normalizeQuery(rawQuery);
-  if (!query) return { outcome: { query, hits: [], exactCount: 0 }, wantsGlossary: false };
-  const lexicon = lexiconOf(synonyms);
-  const terms = planTerms(query, lexicon);
+  if (!asked) return { outcome: { query: asked, hits: [], exactCount: 0 }, wantsGlossary: false };
+  const lexicon = lexiconOf(synonyms, english);
+  // A concept is one term searched under all its names, like a glossary term.
+  const conceptNames = new Map(concepts.map(({ concept }) => [concept.search[0]!, concept.search.slice(1)]));
+  const planned = planTerms(query, lexicon);
+  const terms = [
+    ...planned.filter((t) => !conceptNames.has(t.text)),
+    ...[...conceptNames.keys()].map((text) => ({ text, parts: [] as string[] })),
+  ];
   if (terms.length === 0) {
     // Only question words (是什么？): nothing to rank by, Pagefind's own matching is all there is.
-    const results = await find(pagefind, query);
-    return { outcome: { query, hits: results.map((result) => ({ result })), exactCount: results.length }, wantsGlossary: false };
+    const results = await find(pagefind, asked);
+    return { outcome: { query: asked, hits: results.map((result) => ({ result })), exactCount: results.length }, wantsGlossary: false };
   }
 
   // A term and its other names (content/glossary.yaml, colloquial wordings) count as one term.
   const typing = wordBeingTyped(rawQuery);
   const searchTerm = async (text: string) =>
-    sumScores(await Promise.all([text, ...alternativesOf(text, lexicon)].map((w) => findKnown(pagefind, w, typing))));
+    sumScores(
+      await Promise.all(
+        [text, ...alternativesOf(text, lexicon), ...(conceptNames.get(text) ?? [])].map((w) => findKnown(pagefind, w, typing)),
+      ),
+    );
 
   const byId = new Map<string, PagefindResult>();
   const perTerm: TermResults[] = [];
@@ -161,7 +214,7 @@ async function searchWith(
     for (const r of results) if (!byId.has(r.id)) byId.set(r.id, r);
     perTerm.push({ term, results: results.map(({ id, score }) => ({ id, score })) });
   };
-  const kinds = questionWords(query);
+  const kinds = questionWords(asked);
   const kindResults = Promise.all(kinds.map(async (term) => ({ term, results: await findKnown(pagefind, term) })));
   await Promise.all(
     terms.map(async (term) => {
@@ -171,7 +224,9 @@ async function searchWith(
       // made too), is also searched as the word it most likely misspells.
       const corrected = results.length < RARE ? correctSpelling(term.text, lexicon) : undefined;
       if (corrected && nameKey(corrected) !== nameKey(term.text)) {
-        const fixed = await searchTerm(corrected);
+        // The reader meant the glossary term: pages writing it in Chinese (调度器 for schedular) answer too.
+        const chinese = lexicon.groups.get(nameKey(corrected))?.find((n) => HAN_QUERY.test(n));
+        const fixed = sumScores(await Promise.all([corrected, ...(chinese ? [chinese] : [])].map(searchTerm)));
         if (fixed.length > results.length) {
           corrections.push({ from: term.text, to: corrected });
           return record(corrected, sumScores([fixed, results]));
@@ -194,10 +249,10 @@ async function searchWith(
     }),
   );
   // Promise.all resolves in any order; the matched-terms list should read in query order.
-  const order = terms.flatMap((t) => [t.text, ...t.parts]);
+  const termOrder = terms.flatMap((t) => [t.text, ...t.parts]);
   const position = (term: string) => {
-    const i = order.indexOf(term);
-    return i < 0 ? order.indexOf(corrections.find((c) => c.to === term)?.from ?? '') : i;
+    const i = termOrder.indexOf(term);
+    return i < 0 ? termOrder.indexOf(corrections.find((c) => c.to === term)?.from ?? '') : i;
   };
   perTerm.sort((a, b) => position(a.term) - position(b.term));
 
@@ -208,13 +263,20 @@ async function searchWith(
   const matchedById = new Map(ranked.map((p) => [p.id, p.matched]));
   const hits = ids.map((id, i) => ({ result: byId.get(id)!, matched: i < exactCount ? undefined : matchedById.get(id) }));
   // The dialog shows these first results anyway, so reading their titles costs no extra download.
-  const informative = perTerm
-    .filter((t) => t.results.length > 0 && t.results.length <= totalPages * COMMON_SHARE)
-    .flatMap((t) => namesOf(t.term, lexicon));
-  const shown = await Promise.all(hits.slice(0, Math.min(exactCount, SHOWN)).map(async (h) => (await h.result.data()).meta.title ?? ''));
-  const mentionsOnly = informative.length > 0 && shown.length > 0 && !shown.some((title) => titleNamesAny(title, informative));
+  const found = perTerm.filter((t) => t.results.length > 0);
+  const namesOfTerm = (term: string) => [...namesOf(term, lexicon), ...(conceptNames.get(term) ?? [])];
+  const informative = found.filter((t) => t.results.length <= totalPages * COMMON_SHARE).map((t) => namesOfTerm(t.term));
+  const common = found.filter((t) => t.results.length > totalPages * COMMON_SHARE).map((t) => namesOfTerm(t.term));
+  const window = hits.slice(0, SHOWN);
+  const titles = await Promise.all(window.map(async (h) => (await h.result.data()).meta.title ?? ''));
+  // Within the shown results, whole-query matches and partial ones each put first the pages whose
+  // title is about the query's terms and asks its kind of question.
+  const order = orderByTitle(titles, { informative, common, cues: titleCues(asked) }, exactCount);
+  hits.splice(0, window.length, ...order.map((i) => window[i]!));
+  const shown = order.filter((i) => i < exactCount).map((i) => titles[i]!);
+  const mentionsOnly = informative.length > 0 && shown.length > 0 && !shown.some((title) => titleNamesAny(title, informative.flat()));
   return {
-    outcome: { query, hits, exactCount, ...(mentionsOnly ? { mentionsOnly } : {}), ...(corrections.length > 0 ? { corrections } : {}) },
+    outcome: { query: asked, hits, exactCount, ...(mentionsOnly ? { mentionsOnly } : {}), ...(corrections.length > 0 ? { corrections } : {}) },
     wantsGlossary: rareTerms > 0,
   };
 }

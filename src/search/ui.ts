@@ -3,6 +3,7 @@
  * (see src/components/overrides/Search.astro). Renders results with Chinese text of its own
  * instead of Pagefind's default UI.
  */
+import type { TaskLexicon } from './concepts';
 import { runSearch, type Pagefind, type SearchHit, type SearchOutcome } from './engine';
 
 /** Results shown at first and per “显示更多结果”: each one downloads its page's fragment. */
@@ -36,6 +37,13 @@ export function mount(root: HTMLElement) {
       .then((r) => (r.ok ? (r.json() as Promise<string[][]>) : []))
       .catch(() => []));
 
+  // Task phrasings → features (concept-lexicon.ts): its own chunk, fetched when a plain search is weak.
+  let concepts: Promise<TaskLexicon> | undefined;
+  const conceptLexicon = (): Promise<TaskLexicon> =>
+    (concepts ??= import('./concept-lexicon')
+      .then((m) => m.taskLexicon)
+      .catch(() => ({ match: (query: string) => ({ matches: [], rest: query }), english: [] })));
+
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let shown: { outcome: SearchOutcome; count: number } | undefined;
@@ -59,7 +67,7 @@ export function mount(root: HTMLElement) {
     status.textContent = '正在搜索…';
     let outcome: SearchOutcome;
     try {
-      outcome = await runSearch(await engine(), raw, totalPages, glossaryNames);
+      outcome = await runSearch(await engine(), raw, totalPages, glossaryNames, conceptLexicon);
     } catch {
       if (mine !== generation) return;
       status.textContent = '搜索索引加载失败，请检查网络后刷新页面重试。';
@@ -128,7 +136,9 @@ function summary(outcome: SearchOutcome): string {
   const { query, hits, exactCount } = outcome;
   if (hits.length === 0) return `没有找到与“${query}”相关的结果。`;
   const corrected = outcome.corrections?.map((c) => `“${c.from}”按“${c.to}”`).join('、');
-  const note = corrected ? `（${corrected}搜索）` : '';
+  const features = outcome.concepts?.map((c) => `“${c}”`).join('、');
+  const notes = [corrected && `${corrected}搜索`, features && `按相关功能${features}搜索`].filter(Boolean);
+  const note = notes.length > 0 ? `（${notes.join('；')}）` : '';
   if (exactCount === 0) return `没有完全匹配的结果，以下结果包含部分关键词。${note}`;
   if (outcome.mentionsOnly) return `找到 ${exactCount} 条提到全部关键词的结果，但标题里都没有这些词，可能只是顺带提到。${note}`;
   if (exactCount < hits.length) return `找到 ${exactCount} 条完全匹配“${query}”的结果。${note}`;
