@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import { compileProblems } from './mdx-compile.ts';
@@ -15,45 +15,55 @@ const ALLOWED_ATTRIBUTES = new Set(['title', 'open']);
 
 export function checkMdxSafety(file: string, tree: Root): Diagnostic[] {
   const out: Diagnostic[] = [];
+  visit(tree, (node) => {
+    out.push(...checkNodeSafety(file, node as Nodes));
+  });
+  return out;
+}
+
+/** The node types whose presence or attributes can be unsafe; every other node is inert. */
+export const UNSAFE_NODE_TYPES = ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'link', 'image'] as const;
+
+/** The problems of one node, not of its children: the build's Markdown plugin calls it from per-type visitors. */
+export function checkNodeSafety(file: string, node: Readonly<Nodes>): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }, rule: string, message: string) =>
     out.push(error(file, node.position?.start.line ?? 1, node.position?.start.column ?? 1, rule, message));
 
-  visit(tree, (node) => {
-    switch (node.type) {
-      case 'mdxjsEsm':
-        at(node, 'mdx/no-esm', '内容文件里不能使用 import / export：内容只写 Markdown，不能执行代码');
-        break;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        at(node, 'mdx/no-expression', '内容文件里不能使用 {…} 表达式：要显示花括号请写成 \\{ \\}，或放进 `代码` 里');
-        break;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const name = node.name ?? '';
-        if (name.toLowerCase() === 'script') {
-          at(node, 'mdx/no-script', '内容文件里不能有 <script>：读者的浏览器不能执行来自内容的脚本');
-          break;
-        }
-        // A disallowed element is one mistake: its attributes go with it.
-        if (!ALLOWED_ELEMENTS.has(name)) {
-          at(
-            node,
-            'mdx/element-not-allowed',
-            name
-              ? `不允许使用 <${name}>：只能用 Markdown 和 ${[...ALLOWED_ELEMENTS].map((e) => `<${e}>`).join(' ')}；要显示尖括号请写成 \\< 或放进 \`代码\` 里`
-              : '不允许使用 <> 片段',
-          );
-          break;
-        }
-        for (const attr of node.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) checkAttribute(attr, node, at);
+  switch (node.type) {
+    case 'mdxjsEsm':
+      at(node, 'mdx/no-esm', '内容文件里不能使用 import / export：内容只写 Markdown，不能执行代码');
+      break;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      at(node, 'mdx/no-expression', '内容文件里不能使用 {…} 表达式：要显示花括号请写成 \\{ \\}，或放进 `代码` 里');
+      break;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const name = node.name ?? '';
+      if (name.toLowerCase() === 'script') {
+        at(node, 'mdx/no-script', '内容文件里不能有 <script>：读者的浏览器不能执行来自内容的脚本');
         break;
       }
-      case 'link':
-      case 'image':
-        if (/^\s*(javascript|vbscript|data):/i.test(node.url)) at(node, 'mdx/unsafe-url', `不允许 ${node.url.split(':')[0]}: 链接`);
+      // A disallowed element is one mistake: its attributes go with it.
+      if (!ALLOWED_ELEMENTS.has(name)) {
+        at(
+          node,
+          'mdx/element-not-allowed',
+          name
+            ? `不允许使用 <${name}>：只能用 Markdown 和 ${[...ALLOWED_ELEMENTS].map((e) => `<${e}>`).join(' ')}；要显示尖括号请写成 \\< 或放进 \`代码\` 里`
+            : '不允许使用 <> 片段',
+        );
         break;
+      }
+      for (const attr of node.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) checkAttribute(attr, node, at);
+      break;
     }
-  });
+    case 'link':
+    case 'image':
+      if (/^\s*(javascript|vbscript|data):/i.test(node.url)) at(node, 'mdx/unsafe-url', `不允许 ${node.url.split(':')[0]}: 链接`);
+      break;
+  }
   return out;
 }
 
