@@ -1,21 +1,20 @@
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { rehypeBaseLinks } from './rehype-base-links.ts';
+import { baseLinks } from './base-links.ts';
 
-const run = (html: string, base: string) =>
-  String(unified().use(rehypeParse, { fragment: true }).use(rehypeBaseLinks, { base }).use(rehypeStringify).processSync(html));
+const run = async (markdown: string, base: string) => (await markdownToHtml(markdown, { hastPlugins: [baseLinks({ base })] })).html.trim();
 
-describe('rehypeBaseLinks', () => {
-  it('prefixes site-absolute links with the base path', () => {
-    expect(run('<a href="/q/probes/#探针类型">x</a>', '/k8s-notes/')).toBe('<a href="/k8s-notes/q/probes/#探针类型">x</a>');
+describe('baseLinks', () => {
+  it('prefixes site-absolute links and images with the base path', async () => {
+    expect(await run('[x](/q/probes/#探针类型) ![图](/img/a.png)', '/k8s-notes/')).toBe(
+      '<p><a href="/k8s-notes/q/probes/#%E6%8E%A2%E9%92%88%E7%B1%BB%E5%9E%8B">x</a> <img src="/k8s-notes/img/a.png" alt="图"></p>',
+    );
   });
-  it('leaves external, protocol-relative, in-page and already-prefixed links alone', () => {
-    const html = '<a href="https://k8s.io/">a</a><a href="//cdn/x">b</a><a href="#top">c</a><a href="/k8s-notes/q/x/">d</a>';
-    expect(run(html, '/k8s-notes/')).toBe(html);
+  it('leaves external, protocol-relative, in-page and already-prefixed links alone', async () => {
+    const markdown = '[a](https://k8s.io/)[b](//cdn/x)[c](#top)[d](/k8s-notes/q/x/)';
+    expect(await run(markdown, '/k8s-notes/')).toBe(await run(markdown, '/'));
   });
   it('does nothing at the root base', () => {
-    expect(run('<a href="/q/probes/">x</a>', '/')).toBe('<a href="/q/probes/">x</a>');
+    expect(baseLinks({ base: '/' })).toBeNull();
   });
 });

@@ -73,7 +73,7 @@ function referenceChildren(node: Readonly<Block>, ctx: MdastVisitorContext, defi
   if (start === undefined || end === undefined) return undefined;
   const text = ctx.source.slice(start, end);
   let blockquotes = 0;
-  for (let p = ctx.parent(node); p; p = ctx.parent(p)) if (p.type === 'blockquote') blockquotes++;
+  for (let p: Readonly<Nodes> | undefined = ctx.parent(node); p; p = ctx.parent(p)) if (p.type === 'blockquote') blockquotes++;
 
   let markdown: string;
   if (node.type === 'tableCell') {
@@ -107,7 +107,7 @@ function referenceChildren(node: Readonly<Block>, ctx: MdastVisitorContext, defi
 /** Reference nodes carry positions in the re-parsed snippet and parsed JS for MDX; neither belongs in the page. */
 function detach(node: Child): Child {
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
+  for (const [key, value] of Object.entries(node) as [string, unknown][]) {
     if (key === 'position') continue;
     if (key === 'data' && value && typeof value === 'object') {
       const { estree: _estree, ...data } = value as Record<string, unknown>;
@@ -130,7 +130,7 @@ export function cjkFriendlyEmphasis({ source }: Pick<PluginFactoryContext, 'sour
     if (!node.children.some(hasLeftoverDelimiter)) return;
     const root = () => {
       let top: Readonly<Nodes> = node;
-      for (let p = ctx.parent(top); p; p = ctx.parent(p)) top = p;
+      for (let p: Readonly<Nodes> | undefined = ctx.parent(top); p; p = ctx.parent(p)) top = p;
       return top as Readonly<Root>;
     };
     const found = referenceChildren(node, ctx, () => (definitions ??= definitionsOf(root())));

@@ -24,7 +24,7 @@ export function contentSafetyPlugin({ fileURL }: Pick<PluginFactoryContext, 'fil
   const check = (node: Readonly<Nodes>) => {
     problems.push(...checkNodeSafety(shown, node));
   };
-  const visitors = Object.fromEntries(UNSAFE_NODE_TYPES.map((type) => [type, check])) as Record<
+  const visitors = Object.fromEntries(UNSAFE_NODE_TYPES.map((type) => [type, check])) as unknown as Record<
     (typeof UNSAFE_NODE_TYPES)[number],
     (node: Readonly<Nodes>, ctx: MdastVisitorContext) => void
   >;

@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, Text } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
 
@@ -34,7 +34,7 @@ export function smartPunctuation({ source }: Pick<PluginFactoryContext, 'source'
       const tree = mirror(root as Readonly<Root>);
       transform(tree);
       for (const [node, copy] of texts) {
-        if (copy.value !== (node as { value: string }).value) ctx.setProperty(node as Nodes, 'value', copy.value);
+        if (copy.value !== (node as { value: string }).value) ctx.setProperty(node as Readonly<Text>, 'value', copy.value ?? '');
       }
     },
   });
