@@ -1,12 +1,5 @@
 import type { Heading, Nodes, Paragraph, PhrasingContent, Root, Table, TableCell } from 'mdast';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import { defineMdastPlugin, type MdastVisitorContext, type PluginFactoryContext } from 'satteri';
-import { unified } from 'unified';
 
 /**
  * CommonMark will not open or close `**`/`~~` next to CJK punctuation (`**复制策略（Replication）**在`
@@ -19,12 +12,29 @@ import { unified } from 'unified';
  */
 const LEFTOVER_DELIMITER = /[*_~]/;
 
-const reference = (mdx: boolean) => {
-  const processor = unified().use(remarkParse);
-  if (mdx) processor.use(remarkMdx);
-  return processor.use(remarkGfm).use(remarkDirective).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough).freeze();
-};
-const parsers = { mdx: reference(true), markdown: reference(false) };
+type Parse = (markdown: string) => Root;
+
+/** Loaded on the first block that needs it, so pages and builds without such a block never load unified. */
+let parsers: Promise<{ mdx: Parse; markdown: Parse }> | undefined;
+const loadParsers = () =>
+  (parsers ??= (async () => {
+    const [{ unified }, parse, mdx, gfm, directive, cjk, cjkStrike] = await Promise.all([
+      import('unified'),
+      import('remark-parse'),
+      import('remark-mdx'),
+      import('remark-gfm'),
+      import('remark-directive'),
+      import('remark-cjk-friendly'),
+      import('remark-cjk-friendly-gfm-strikethrough'),
+    ]);
+    const reference = (withMdx: boolean): Parse => {
+      const processor = unified().use(parse.default);
+      if (withMdx) processor.use(mdx.default);
+      const frozen = processor.use(gfm.default).use(directive.default).use(cjk.default).use(cjkStrike.default).freeze();
+      return (markdown) => frozen.parse(markdown) as Root;
+    };
+    return { mdx: reference(true), markdown: reference(false) };
+  })());
 
 type Block = Paragraph | Heading | TableCell;
 type Child = { type: string; value?: string; children?: Child[] };
@@ -67,7 +77,7 @@ function definitionsOf(root: Readonly<Root>): string {
 }
 
 /** The reference parse of `node`'s own source, or undefined when the block cannot be isolated. */
-function referenceChildren(node: Readonly<Block>, ctx: MdastVisitorContext, definitions: () => string): readonly Child[] | undefined {
+async function referenceChildren(node: Readonly<Block>, ctx: MdastVisitorContext, definitions: () => string): Promise<readonly Child[] | undefined> {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
@@ -92,9 +102,10 @@ function referenceChildren(node: Readonly<Block>, ctx: MdastVisitorContext, defi
   }
   if (text.includes('[')) markdown += `\n\n${definitions()}\n`;
 
+  const parse = (await loadParsers())[ctx.sourceFormat === 'mdx' ? 'mdx' : 'markdown'];
   let tree: Root;
   try {
-    tree = parsers[ctx.sourceFormat === 'mdx' ? 'mdx' : 'markdown'].parse(markdown) as Root;
+    tree = parse(markdown);
   } catch {
     return undefined; // Not parseable on its own (an MDX construct spanning blocks): keep Sätteri's reading.
   }
@@ -126,14 +137,14 @@ function detach(node: Child): Child {
 export function cjkFriendlyEmphasis({ source }: Pick<PluginFactoryContext, 'source'>) {
   if (!LEFTOVER_DELIMITER.test(source)) return null;
   let definitions: string | undefined;
-  const visit = (node: Readonly<Block>, ctx: MdastVisitorContext) => {
+  const visit = async (node: Readonly<Block>, ctx: MdastVisitorContext) => {
     if (!node.children.some(hasLeftoverDelimiter)) return;
     const root = () => {
       let top: Readonly<Nodes> = node;
       for (let p: Readonly<Nodes> | undefined = ctx.parent(top); p; p = ctx.parent(p)) top = p;
       return top as Readonly<Root>;
     };
-    const found = referenceChildren(node, ctx, () => (definitions ??= definitionsOf(root())));
+    const found = await referenceChildren(node, ctx, () => (definitions ??= definitionsOf(root())));
     if (!found || countEmphasis(found) <= countEmphasis(node.children)) return;
     ctx.setProperty(node, 'children', found.map(detach) as unknown as PhrasingContent[]);
   };

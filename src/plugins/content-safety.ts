@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { defineMdastPlugin, type MdastPluginDefinition, type MdastVisitorContext, type PluginFactoryContext } from 'satteri';
 import type { Diagnostic } from '../checks/diagnostics.ts';
 import { formatPlain } from '../checks/diagnostics.ts';
-import { checkNodeSafety, UNSAFE_NODE_TYPES } from '../checks/mdx-safety.ts';
+import { checkNodeSafety, UNSAFE_NODE_TYPES } from '../checks/mdx-safety-rules.ts';
 
 /** Content from pull requests lives here; Starlight's and our own pages are trusted code. */
 const CONTENT_DIR = `${sep}content${sep}docs${sep}`;

@@ -12,14 +12,23 @@ import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
  */
 type Mirror = { type: string; name?: string | null; value?: string; children?: Mirror[] };
 
+/** What SmartyPants can replace; text without any of it comes out unchanged. */
 const CANDIDATE = /["'`]|--|\.\.\./;
+
+const transform = (remarkSmartypants as unknown as () => (tree: Mirror) => void)();
 
 export function smartPunctuation({ source }: Pick<PluginFactoryContext, 'source'>) {
   if (!CANDIDATE.test(source)) return null;
-  const transform = (remarkSmartypants as unknown as () => (tree: Mirror) => void)();
+  // Code blocks make most pages pass the source test; only prose decides whether the
+  // (comparatively slow) whole-page pass is needed.
+  let needed = false;
   return defineMdastPlugin({
     name: 'smart-punctuation',
-    before(root, ctx) {
+    text(node) {
+      if (!needed && CANDIDATE.test(node.value)) needed = true;
+    },
+    after(root, ctx) {
+      if (!needed) return;
       const texts: [Readonly<Nodes>, Mirror][] = [];
       const mirror = (node: Readonly<Nodes>): Mirror => {
         const copy: Mirror = { type: node.type };
