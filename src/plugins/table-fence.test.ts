@@ -20,6 +20,12 @@ describe('closeFencesAfterTables', () => {
     expect(out).toMatch(/<\/table><\/aside><\/aside>\n<p>后文<\/p>/);
   });
 
+  it('also finds the fence in a file with Windows line endings', async () => {
+    const out = await html(`:::note\r\n${TABLE.replace(/\n/g, '\r\n')}\r\n:::\r\n\r\n正文在外面\r\n`);
+    expect(out).not.toContain(':::');
+    expect(out).toMatch(/<\/aside>\n<p>正文在外面<\/p>/);
+  });
+
   it('keeps every following line on its line number when a blank line follows the fence', () => {
     const source = `:::note\n${TABLE}\n:::\n\n## 小节\n`;
     const fixed = closeFencesAfterTables(source, true);

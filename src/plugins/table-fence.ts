@@ -12,10 +12,12 @@ import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
  * numbers stay those of the file: the blank line after the fence moves before it, and only a fence
  * followed directly by text shifts the lines below it by one.
  */
-const FENCE = /^[ \t]*:{3,}[ \t]*$/;
+const FENCE = /^[ \t]*:{3,}[ \t]*\r?$/;
+/** A bare fence right under a line with a pipe: the only place the misreading can happen. */
+const SUSPECT = /\|[^\n]*\n[ \t]*:{3,}[ \t]*\r?(?:\n|$)/;
 
 export function closeFencesAfterTables(source: string, mdx: boolean, features: Features = {}): string {
-  if (!source.includes('|') || !source.split('\n').some((line) => FENCE.test(line))) return source;
+  if (!SUSPECT.test(source)) return source;
   let text = source;
   // Each pass fixes the first fence of every broken table; nested boxes can need one more pass.
   for (let pass = 0; pass < 16; pass++) {
