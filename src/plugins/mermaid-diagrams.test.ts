@@ -2,7 +2,10 @@ import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { markdownToHtml, mdxToJs, type MdastPluginEntry } from 'satteri';
+import { readdirSync, readFileSync } from 'node:fs';
+import { markdownToHtml, mdxToJs, mdxToMdast, type MdastPluginEntry } from 'satteri';
+import type { Code, Nodes } from 'mdast';
+import { mermaidSourcesIn } from './mermaid-sources.ts';
 import { describe, expect, it } from 'vitest';
 import { mermaidDiagrams, type RemarkMermaidOptions, type RenderBatch } from './mermaid-diagrams.ts';
 
@@ -183,5 +186,31 @@ describe('mermaidDiagrams', () => {
       line: 3,
       message: expect.stringContaining('Mermaid 图无法渲染'),
     });
+  });
+
+  it('prefetches exactly the diagram sources the page compile later asks for', () => {
+    const satteriSources = (text: string) => {
+      const out: string[] = [];
+      const walk = (node: Nodes) => {
+        if (node.type === 'code' && (node as Code).lang === 'mermaid') out.push((node as Code).value);
+        if ('children' in node) for (const child of node.children) walk(child as Nodes);
+      };
+      walk(mdxToMdast(text.replace(/^---\n[\s\S]*?\n---\n/, ''), { features: { directive: true } }) as Nodes);
+      return out;
+    };
+    const tricky = [
+      '> ```mermaid\n> flowchart LR\n>   A --> B\n> ```\n',
+      '1. 步骤\n\n   ~~~mermaid title="x"\n   flowchart TD\n   \tA --> B\n   ~~~\n',
+      ':::note\n```mermaid\nsequenceDiagram\n  A->>B: 你好\n```\n:::\n',
+    ];
+    const pages = readdirSync('content/docs', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => readFileSync(join('content/docs', f), 'utf8'));
+    let diagrams = 0;
+    for (const text of [...tricky, ...pages]) {
+      expect(mermaidSourcesIn(text), text.slice(0, 200)).toEqual(satteriSources(text));
+      diagrams += satteriSources(text).length;
+    }
+    expect(diagrams).toBeGreaterThan(tricky.length);
   });
 });
