@@ -1,16 +1,17 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { unified } from '@astrojs/markdown-remark';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import { mermaidPrefetch, remarkMermaid } from './src/plugins/remark-mermaid.ts';
-import { remarkOtherAnswer } from './src/plugins/remark-other-answer.ts';
-import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
-import { rehypeHeadingSlugs } from './src/plugins/rehype-heading-slugs.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { cjkFriendlyEmphasis } from './src/plugins/cjk-emphasis.ts';
+import { smartPunctuation } from './src/plugins/smart-punctuation.ts';
+import { mermaidPrefetch, mermaidDiagrams } from './src/plugins/mermaid-diagrams.ts';
+import { otherAnswer } from './src/plugins/other-answer.ts';
+import { baseLinks } from './src/plugins/base-links.ts';
+import { headingSlugs } from './src/plugins/heading-slugs.ts';
+import { withTableFenceFix } from './src/plugins/table-fence.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
-import { contentSafety } from './src/plugins/remark-content-safety.ts';
+import { contentSafety } from './src/plugins/content-safety.ts';
 import { silenceHeadInjectDirective } from './src/plugins/silence-head-inject-directive.ts';
 import { pagefindIndexChunks } from './src/search/pagefind-rechunk.ts';
 
@@ -28,17 +29,25 @@ export default defineConfig({
   // Renamed or merged questions keep their old permalink working (content/redirects.yaml).
   redirects: astroRedirects(readRedirects(), SITE.base),
   markdown: {
-    processor: unified({
-      // CommonMark will not open `**` or `~~` next to CJK punctuation (**复制策略（Replication）**);
-      // these extensions apply the CJK-aware delimiter rules to .md and .mdx alike.
-      remarkPlugins: [
-        remarkCjkFriendly,
-        remarkCjkFriendlyGfmStrikethrough,
-        remarkOtherAnswer,
-        [remarkMermaid, MERMAID],
+    // Sätteri misreads a `:::` right after a table row (src/plugins/table-fence.ts).
+    processor: withTableFenceFix(
+      satteri({
+      // Directives for Starlight's asides and our ::::other-answer. Smart punctuation comes from
+      // smartPunctuation() below, which keeps the site's punctuation rules (`--` is an em dash).
+      features: { gfm: true, directive: true, smartPunctuation: false },
+      // Plugin factories run per page and leave themselves out of pages they have nothing to do in.
+      mdastPlugins: [
+        // CommonMark will not open `**` or `~~` next to CJK punctuation (**复制策略（Replication）**);
+        // blocks where that left delimiters behind are read again with remark-cjk-friendly's rules.
+        cjkFriendlyEmphasis,
+        smartPunctuation,
+        otherAnswer,
+        // Before Expressive Code (a HTML-tree plugin) can claim the block.
+        mermaidDiagrams(MERMAID),
       ],
-      rehypePlugins: [rehypeHeadingSlugs, [rehypeBaseLinks, { base: SITE.base }]],
-    }),
+      hastPlugins: [headingSlugs, baseLinks({ base: SITE.base })],
+      }),
+    ),
   },
   integrations: [
     contentSafety(),

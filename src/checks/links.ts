@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { headingSlug } from '../plugins/rehype-heading-slugs.ts';
+import { headingSlug } from '../plugins/heading-slugs.ts';
 import { error, type Diagnostic } from './diagnostics.ts';
 import type { ContentCheck } from './page.ts';
 

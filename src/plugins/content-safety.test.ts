@@ -2,20 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
+import { pathToFileURL } from 'node:url';
+import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { remarkContentSafety } from './remark-content-safety.ts';
+import { contentSafety, contentSafetyPlugin } from './content-safety.ts';
 
-const run = (mdx: string, path = '/repo/content/docs/workloads/case-x.mdx') => {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkContentSafety);
-  const file = new VFile({ value: mdx, path, cwd: '/repo' });
-  return processor.run(processor.parse(file), file);
-};
+const run = async (mdx: string, path = resolve('content/docs/workloads/case-x.mdx')) =>
+  mdxToJs(mdx, { features: { directive: true }, mdastPlugins: [contentSafetyPlugin], fileURL: pathToFileURL(path) });
 
-describe('remarkContentSafety', () => {
+describe('contentSafetyPlugin', () => {
   it.each([
     ['a <script>', '正文\n\n<script>alert(1)</script>\n', 'mdx/no-script'],
     ['an event handler', '按 <kbd onclick="alert(1)">Enter</kbd>\n', 'mdx/no-event-handler'],
@@ -32,7 +27,15 @@ describe('remarkContentSafety', () => {
   });
 
   it('leaves files outside content/docs alone (the site’s own pages are trusted code)', async () => {
-    await expect(run("import X from 'x';\n", '/repo/src/pages/about.mdx')).resolves.toBeDefined();
+    await expect(run("import X from 'x';\n", resolve('src/pages/about.mdx'))).resolves.toBeDefined();
+  });
+
+  it('refuses to set up without the Sätteri processor, so the rules cannot be skipped silently', () => {
+    const setup = contentSafety().hooks['astro:config:setup'] as (options: unknown) => void;
+    expect(() => setup({ config: { markdown: { processor: { name: 'unified', options: { remarkPlugins: [] } } } } })).toThrow(/需要 markdown\.processor: satteri/);
+    const mdastPlugins: unknown[] = [];
+    setup({ config: { markdown: { processor: { name: 'satteri', options: { mdastPlugins } } } } });
+    expect(mdastPlugins).toEqual([contentSafetyPlugin]);
   });
 });
 

@@ -1,14 +1,10 @@
 import { createRequire } from 'node:module';
-import type { ElementContent } from 'hast';
-import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
-import type { Code, Parent, Root } from 'mdast';
-import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
 import type { MermaidRenderer } from 'mermaid-isomorphic';
 import type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 import { DiagramStore } from './mermaid-store.ts';
 import { VariantCache } from './mermaid-variant.ts';
+import { failAt } from './satteri-fail.ts';
 
 export type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 
@@ -108,7 +104,7 @@ function storeFor(options: RemarkMermaidOptions): DiagramStore {
 /**
  * Starts rendering the uncached diagrams of `prefetchDir` as soon as `astro build` has read its
  * config, so Chromium works on the second core while Astro syncs content, generates types and
- * bundles; the remark plugin with the same options then finds them rendered or in flight. The
+ * bundles; the Markdown plugin with the same options then finds them rendered or in flight. The
  * plugin starts the same batch when it is set up (the only start in `astro dev`), which in a build
  * comes seconds later; other commands (`astro check`, `astro sync`) start nothing here.
  */
@@ -126,66 +122,59 @@ export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: s
 /**
  * Turn ```mermaid code blocks into inline SVG at build time, one light and one dark variant,
  * so readers download no diagram JavaScript. An invalid diagram fails the build at its line.
+ * Runs on the Markdown tree, so Expressive Code never sees the block. Returns a plugin factory:
+ * Sätteri calls it per page, and pages without a diagram do not get the plugin at all.
  */
-export const remarkMermaid: Plugin<[RemarkMermaidOptions], Root> = function (options) {
+export function mermaidDiagrams(options: RemarkMermaidOptions) {
   const store = storeFor(options);
   void store.warm();
   const variants = new VariantCache(options.cacheDir);
   const renderCached = (source: string, theme: MermaidTheme) => store.svg(source, theme);
 
-  return async (tree: Root, file: VFile) => {
-    const blocks: { node: Code; index: number; parent: Parent }[] = [];
-    visit(tree, 'code', (node, index, parent) => {
-      if (node.lang === 'mermaid' && parent && index !== undefined) blocks.push({ node, index, parent });
-    });
-    await Promise.all(
-      blocks.map(async ({ node, index, parent }) => {
+  return ({ source }: Pick<PluginFactoryContext, 'source'>) => {
+    if (!MERMAID_FENCE.test(source)) return null;
+    return defineMdastPlugin({
+      name: 'mermaid-diagrams',
+      options: { position: true },
+      async code(node, ctx) {
+        if (node.lang !== 'mermaid') return;
         let svgs: string[];
         try {
           svgs = await Promise.all(VARIANTS.map((v) => renderCached(node.value, v.theme)));
         } catch (error) {
           const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
-          file.fail(`Mermaid 图无法渲染（请检查语法）：${reason}`, node, 'remark-mermaid:invalid-diagram');
+          failAt(ctx.fileURL, `Mermaid 图无法渲染（请检查语法）：${reason}`, node.position, 'remark-mermaid:invalid-diagram');
         }
         const processed = await Promise.all(svgs.map((svg) => variants.get(svg)));
-        const mdx = file.extname === '.mdx';
-        const children = VARIANTS.map((v, i) =>
-          variantElement(mdx, ['mermaid-variant', v.className], processed[i]?.style, processed[i]?.html ?? ''),
-        );
-        // A node type unknown to mdast-util-to-hast becomes exactly the element described in `data`.
-        const figure = {
-          type: 'mermaidDiagram',
-          position: node.position,
-          data: {
-            hName: 'figure',
-            // Wide diagrams scroll sideways; keyboard users must be able to focus and scroll them.
-            hProperties: { className: ['mermaid-diagram'], tabIndex: 0 },
-            hChildren: children,
-          },
-        };
-        parent.children[index] = figure as unknown as Parent['children'][number];
-      }),
-    );
+        const mdx = ctx.sourceFormat === 'mdx';
+        const children = VARIANTS.map((v, i) => variantNode(mdx, ['mermaid-variant', v.className], processed[i]?.style, processed[i]?.html ?? ''));
+        // A node type unknown to the Markdown-to-HTML step becomes exactly the element described in `data`.
+        // Wide diagrams scroll sideways; keyboard users must be able to focus and scroll them.
+        const data = { hName: 'figure', hProperties: { className: ['mermaid-diagram'], tabIndex: 0 } };
+        return (mdx ? { type: 'mermaidDiagram', data, children } : { type: 'mermaidDiagram', data: { ...data, hChildren: children } }) as never;
+      },
+    });
   };
-};
+}
+
+/** Fenced code whose info string starts with `mermaid`, at most three spaces in (deeper fences sit in containers). */
+const MERMAID_FENCE = /(`{3,}|~{3,})[ \t]*mermaid/;
 
 /**
- * One variant's wrapper with the SVG inside as markup, never as hast: thousands of elements per
- * diagram would otherwise go through every later rehype plugin and the MDX compiler. In MDX the
- * wrapper is a JSX element whose `set:html` Astro inserts as is (a plain element would be folded
- * into its static parent's HTML by Starlight's MDX optimizer, the attribute with it); in Markdown
- * it holds a raw node, which the Markdown pipeline parses.
+ * One variant's wrapper with the SVG inside as markup, never as a tree: thousands of elements per
+ * diagram would otherwise go through every later plugin and the MDX compiler. In MDX the wrapper
+ * is a JSX element whose `set:html` Astro inserts as is (MDX output has no raw HTML node); in
+ * Markdown it is an HTML element holding a raw node.
  */
-function variantElement(mdx: boolean, className: string[], style: string | undefined, html: string): ElementContent {
+function variantNode(mdx: boolean, className: string[], style: string | undefined, html: string) {
   if (!mdx) return { type: 'element', tagName: 'div', properties: { className, style }, children: [{ type: 'raw', value: html }] };
   const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute' as const, name, value });
-  const jsx: MdxJsxFlowElementHast = {
+  return {
     type: 'mdxJsxFlowElement',
     name: 'div',
     attributes: [attribute('class', className.join(' ')), ...(style ? [attribute('style', style)] : []), attribute('set:html', html)],
     children: [],
   };
-  return jsx as unknown as ElementContent;
 }
 
-export default remarkMermaid;
+export default mermaidDiagrams;

@@ -1,28 +1,21 @@
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile } from '@mdx-js/mdx';
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
+import { pathToFileURL } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { markdownToHtml, mdxToJs, mdxToMdast, type MdastPluginEntry } from 'satteri';
+import type { Code, Nodes } from 'mdast';
+import { mermaidSourcesIn } from './mermaid-sources.ts';
 import { describe, expect, it } from 'vitest';
-import { MERMAID_CONFIG, remarkMermaid, withTheme, type MermaidTheme, type RenderBatch } from './remark-mermaid.ts';
+import { MERMAID_CONFIG, mermaidDiagrams, withTheme, type MermaidTheme, type RemarkMermaidOptions, type RenderBatch } from './mermaid-diagrams.ts';
 
 const DOC = ['# 标题', '', '```mermaid', 'flowchart LR', '  A[调度器] --> B[kubelet]', '```', '', '```yaml', 'a: 1', '```', ''].join('\n');
 
-/** A Markdown page (as Astro's Markdown pipeline: raw HTML allowed); MDX is compiled in its own test. */
-async function toHtml(markdown: string, options: Parameters<typeof remarkMermaid>[0], path = 'content/docs/x/y.md') {
-  const file = new VFile({ value: markdown, path });
-  const out = await unified()
-    .use(remarkParse)
-    .use(remarkMermaid, options)
-    .use(remarkRehype)
-    .use(rehypeStringify, { allowDangerousHtml: true })
-    .process(file);
-  return String(out);
+/** A Markdown page through Sätteri (raw HTML kept); MDX is compiled in its own test. */
+async function render(markdown: string, plugin: MdastPluginEntry, path = '/repo/content/docs/x/y.md') {
+  return (await markdownToHtml(markdown, { mdastPlugins: [plugin], fileURL: pathToFileURL(path) })).html;
 }
+const toHtml = (markdown: string, options: RemarkMermaidOptions, path?: string) => render(markdown, mermaidDiagrams(options), path);
 
 /** Records one entry per rendered SVG and the size of every batch call. */
 const fakeRenderer = () => {
@@ -38,7 +31,7 @@ const fakeRenderer = () => {
   return { calls, batches, renderBatch };
 };
 
-describe('remarkMermaid', () => {
+describe('mermaidDiagrams', () => {
   it('replaces a mermaid block by a light and a dark inline SVG and leaves other code alone', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const { renderBatch } = fakeRenderer();
@@ -48,6 +41,12 @@ describe('remarkMermaid', () => {
     expect(html).toMatch(/<div class="mermaid-variant mermaid-dark"><svg[^>]*data-theme="dark"/);
     expect(html).not.toContain('language-mermaid');
     expect(html).toContain('<code class="language-yaml">');
+  });
+
+  it('is left out of pages without a diagram', () => {
+    const factory = mermaidDiagrams({ cacheDir: tmpdir(), renderBatch: fakeRenderer().renderBatch });
+    expect(factory({ source: '```yaml\na: 1\n```\n' })).toBeNull();
+    expect(factory({ source: '> ~~~ mermaid\n> flowchart LR\n> ~~~\n' })).not.toBeNull();
   });
 
   it('reuses cached SVGs for unchanged diagrams instead of rendering again', async () => {
@@ -71,8 +70,8 @@ describe('remarkMermaid', () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const fake = fakeRenderer();
     const docs = ['kubelet', 'kube-proxy', 'etcd', 'coredns'].map((name) => DOC.replace('kubelet', name));
-    const processor = unified().use(remarkParse).use(remarkMermaid, { cacheDir, renderBatch: fake.renderBatch }).use(remarkRehype).use(rehypeStringify, { allowDangerousHtml: true });
-    const pages = await Promise.all(docs.map((value, i) => processor.process(new VFile({ value, path: `content/docs/x/${i}.md` }))));
+    const plugin = mermaidDiagrams({ cacheDir, renderBatch: fake.renderBatch });
+    const pages = await Promise.all(docs.map((value, i) => render(value, plugin, `/repo/content/docs/x/${i}.md`)));
     expect(fake.batches).toEqual([8]);
     // Each SVG keeps an id of its own, so two diagrams on one page never share marker ids.
     const ids = pages.flatMap((p) => [...String(p).matchAll(/<svg id="([^"]+)"/g)].map((m) => m[1]));
@@ -87,10 +86,10 @@ describe('remarkMermaid', () => {
     await Promise.all(docs.map((d, i) => writeFile(join(contentDir, 'topic', `${i}.md`), d)));
     const fake = fakeRenderer();
     const options = { cacheDir, renderBatch: fake.renderBatch, prefetchDir: contentDir };
-    const processor = unified().use(remarkParse).use(remarkMermaid, options).use(remarkRehype).use(rehypeStringify, { allowDangerousHtml: true });
+    const plugin = mermaidDiagrams(options);
     for (const [i, value] of docs.entries()) {
       // One file at a time: without the scan each file would start a batch of its own.
-      await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.md`) }));
+      await render(value, plugin, join(contentDir, 'topic', `${i}.md`));
     }
     expect(fake.batches).toEqual([6]);
   });
@@ -103,12 +102,8 @@ describe('remarkMermaid', () => {
       const docs = names.map((name) => DOC.replace('kubelet', name));
       await Promise.all(docs.map((d, i) => writeFile(join(contentDir, 'topic', `${i}.md`), d)));
       const fake = fakeRenderer();
-      const processor = unified()
-        .use(remarkParse)
-        .use(remarkMermaid, { cacheDir, renderBatch: fake.renderBatch, prefetchDir: contentDir })
-        .use(remarkRehype)
-        .use(rehypeStringify, { allowDangerousHtml: true });
-      for (const [i, value] of docs.entries()) await processor.process(new VFile({ value, path: join(contentDir, 'topic', `${i}.md`) }));
+      const plugin = mermaidDiagrams({ cacheDir, renderBatch: fake.renderBatch, prefetchDir: contentDir });
+      for (const [i, value] of docs.entries()) await render(value, plugin, join(contentDir, 'topic', `${i}.md`));
       return fake.batches;
     };
     expect(await build(['kubelet', 'kube-proxy'])).toEqual([4]);
@@ -156,14 +151,17 @@ describe('remarkMermaid', () => {
   it('hands MDX the SVG as one set:html string on its wrapper, not as JSX elements', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const { renderBatch } = fakeRenderer();
-    const code = String(
-      await compile(new VFile({ value: DOC, path: 'content/docs/x/y.mdx' }), {
-        jsxImportSource: 'astro',
-        elementAttributeNameCase: 'html',
-        remarkPlugins: [[remarkMermaid, { cacheDir, renderBatch }]],
-      }),
-    );
-    const markup = [...code.matchAll(/"set:html": ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string);
+    // As Astro compiles MDX for Starlight: static subtrees collapsed into set:html strings.
+    const { code } = await mdxToJs(DOC, {
+      mdastPlugins: [mermaidDiagrams({ cacheDir, renderBatch })],
+      fileURL: pathToFileURL('/repo/content/docs/x/y.mdx'),
+      jsxImportSource: 'astro',
+      elementAttributeNameCase: 'html',
+      optimizeStatic: { component: 'Fragment', prop: 'set:html' },
+    });
+    const sets = [...code.matchAll(/"set:html": ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string);
+    // The rest of the page is static HTML too; the diagrams are the two strings that are nothing but an SVG.
+    const markup = sets.filter((html) => html.includes('<svg'));
     expect(markup).toHaveLength(2);
     expect(markup[0]).toMatch(/^<svg id="mermaid-[0-9a-f]+" data-theme="default"><text>/);
     expect(markup[1]).toMatch(/^<svg [^>]*data-theme="dark"/);
@@ -195,15 +193,36 @@ describe('remarkMermaid', () => {
   it('fails with the file and line of an invalid diagram', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const broken = ['段落', '', '```mermaid', 'flowchart LR', '  A -->', '```', ''].join('\n');
-    await expect(toHtml(broken, { cacheDir }, 'content/docs/x/broken.mdx')).rejects.toThrow(
-      /Mermaid 图无法渲染/,
-    );
-    try {
-      await toHtml(broken, { cacheDir }, 'content/docs/x/broken.mdx');
-    } catch (error) {
-      const e = error as { file?: string; line?: number };
-      expect(e.file).toBe('content/docs/x/broken.mdx');
-      expect(e.line).toBe(3);
+    await expect(toHtml(broken, { cacheDir }, '/repo/content/docs/x/broken.mdx')).rejects.toMatchObject({
+      file: '/repo/content/docs/x/broken.mdx',
+      line: 3,
+      message: expect.stringContaining('Mermaid 图无法渲染'),
+    });
+  });
+
+  it('prefetches exactly the diagram sources the page compile later asks for', () => {
+    const satteriSources = (text: string) => {
+      const out: string[] = [];
+      const walk = (node: Nodes) => {
+        if (node.type === 'code' && (node as Code).lang === 'mermaid') out.push((node as Code).value);
+        if ('children' in node) for (const child of node.children) walk(child as Nodes);
+      };
+      walk(mdxToMdast(text.replace(/^---\n[\s\S]*?\n---\n/, ''), { features: { directive: true } }) as Nodes);
+      return out;
+    };
+    const tricky = [
+      '> ```mermaid\n> flowchart LR\n>   A --> B\n> ```\n',
+      '1. 步骤\n\n   ~~~mermaid title="x"\n   flowchart TD\n   \tA --> B\n   ~~~\n',
+      ':::note\n```mermaid\nsequenceDiagram\n  A->>B: 你好\n```\n:::\n',
+    ];
+    const pages = readdirSync('content/docs', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => readFileSync(join('content/docs', f), 'utf8'));
+    let diagrams = 0;
+    for (const text of [...tricky, ...pages]) {
+      expect(mermaidSourcesIn(text), text.slice(0, 200)).toEqual(satteriSources(text));
+      diagrams += satteriSources(text).length;
     }
+    expect(diagrams).toBeGreaterThan(tricky.length);
   });
 });
