@@ -113,7 +113,7 @@ const EXPECTED: Record<string, Expected> = {
     code: ['bash: kubectl logs web-0 --previous'],
     absent: [/\u20e3/, /#k8s|#面试/],
   },
-  'html-source.html': {
+  'html-source.txt': {
     titles: ['PV 的回收策略有哪些？', '怎么给 PVC 扩容？', '常见的访问模式有什么区别？', '写一个动态供给的 StorageClass？', '卷挂载失败一般怎么排查？'],
     code: [`bash: kubectl patch pvc data-0 -p '{"spec":{"resources":{"requests":{"storage":"20Gi"}}}}'`, 'yaml: apiVersion: storage.k8s.io/v1'],
     absent: [/<\/?(?:p|h\d|pre|code|table|thead|tbody|tr|td|th|ul|li|strong|footer|body|html)\b/, /\\</, /&quot;|&lt;/, /作者|转载/],
@@ -200,6 +200,7 @@ const sentences = (line: string) =>
   line
     .replace(/^\s*(?:面试官|我)[：:]/, '')
     .replace(/^第\s*[\d一二三四五六七八九十]{1,3}\s*题[：:]?/, '')
+    .replace(/^\s*(?:#{1,6}\s+)?[一二三四五六七八九十]{1,3}、/, '')
     .split(/[。！？!?；;]/)
     .map((s) => s.replace(/[^\u3400-\u9fff]/g, ''))
     .filter((s) => s.length >= 4);
@@ -301,7 +302,7 @@ describe('notes in styles the seed notes never showed', () => {
 
   it('takes a page’s repeated header and page-number footer out of a PDF copy', () => {
     const r = load('pdf-text.txt');
-    expect(r.report.dropped['page-chrome']).toBe('1,9-10,20-21,25');
+    expect(r.report.dropped['page-chrome']).toBe('1,9-10,21-22,26');
   });
 
   it('groups Word sections `（一）…` and restarts numbering under them', () => {

@@ -9,7 +9,7 @@ import { circledLists, dedentAnswers, fenceBareCode, joinSoftBreaks, markdownBul
 import { buildRemarkBlocks } from './passes/build-remark-blocks.ts';
 import { checkYamlBlocks } from './passes/check-yaml.ts';
 import { stripFrontMatter, stripLinePrefix } from './passes/note-lines.ts';
-import { stripIdeographicIndent, tableRowsToQuestions, unwrapCallouts, unwrapHtmlResidue } from './passes/note-markup.ts';
+import { setextHeadings, stripExportMarkup, stripIdeographicIndent, tableRowsToQuestions, unwrapCallouts, unwrapHtmlResidue } from './passes/note-markup.ts';
 import { ImportError } from './errors.ts';
 import { segmentGithubView, stripGithubChrome } from './formats/github-view.ts';
 import { segmentHexoBlog } from './formats/hexo-blog.ts';
@@ -23,6 +23,9 @@ import { drawFlowsAsMermaid } from './passes/flows-to-mermaid.ts';
 import { joinSplitInlineCode } from './passes/join-inline-code.ts';
 import { markLostContent } from './passes/mark-losses.ts';
 import { normalizeLineSpaces } from './passes/normalize-spaces.ts';
+import { joinHardWraps, stripPageChrome } from './passes/page-layout.ts';
+import { htmlSource } from './passes/html-source.ts';
+import { resolveReferenceLinks } from './passes/reference-links.ts';
 import { reindentYamlBlocks } from './passes/reindent-yaml.ts';
 import { repairBrokenBold } from './passes/repair-bold.ts';
 import { tidyTypography } from './passes/typography.ts';
@@ -66,12 +69,16 @@ function generalPasses(start?: Doc): Pass[] {
   let fenced = start ? hasFences(start.lines) : false;
   let questionDepth = 1;
   return [
+    htmlSource,
     stripFrontMatter,
     // A callout quotes every line of its answer: unwrap it before a `> ` on most lines can pass for page decoration.
     unwrapCallouts,
     stripLinePrefix,
+    stripPageChrome,
+    stripExportMarkup,
     unwrapHtmlResidue,
     tableRowsToQuestions,
+    setextHeadings,
     (doc) => {
       fenced ||= hasFences(doc.lines);
       return doc;
@@ -84,6 +91,7 @@ function generalPasses(start?: Doc): Pass[] {
       return { ...rest, passCounts: { ...(rest.passCounts ?? {}), questions: rest.sections.length, groups: cut.structure.groups.length, 'restated-headings': cut.structure.restated.length } };
     },
     unwrapAnswerLayout,
+    resolveReferenceLinks,
     stripIdeographicIndent,
     stripAnswerLabels,
     dedentAnswers,
@@ -96,6 +104,7 @@ function generalPasses(start?: Doc): Pass[] {
     markdownBullets,
     circledLists,
     joinSoftBreaks,
+    joinHardWraps,
     fenceBareCode,
     splitPlainParagraphs,
     (doc) => buildRemarkBlocks(questionDepth)(doc),

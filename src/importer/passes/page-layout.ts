@@ -1,0 +1,115 @@
+import { fenceRanges } from '../evidence.ts';
+import { isBlank, isCommandLine, isYamlLine } from '../text.ts';
+import type { Doc, Drop, Line, Pass } from '../types.ts';
+import { counted } from './note-lines.ts';
+
+/**
+ * The layout of printed pages, left in text copied out of a PDF (or a Word document saved as one):
+ * a header and a page number on every page, and lines broken wherever the page was full.
+ */
+
+/** `第 3 页`, `第 3 页 共 12 页`, `- 3 -`, `3 / 12`, `Page 3`, `Page 3 of 12`, `P3`. */
+const PAGE_NUMBER = /^\s*(?:第\s*(\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|[-–—]\s*(\d{1,4})\s*[-–—]|(\d{1,4})\s*\/\s*\d{1,4}|page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?|p\.?\s*(\d{1,4}))\s*$/i;
+
+const pageNumber = (t: string): number | null => {
+  const m = PAGE_NUMBER.exec(t.replace(/\f/g, ''));
+  if (!m) return null;
+  return Number(m.slice(1).find((g) => g !== undefined));
+};
+
+const squeeze = (t: string) => t.replace(/\f/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Page numbers that count up through the note, and the lines that come back unchanged next to
+ * each of them (the running header or footer), are the printed page's, not the author's: they are
+ * dropped as page chrome. Without at least two page numbers in order nothing is touched.
+ */
+export const stripPageChrome: Pass = (doc) => {
+  const inFence = fenceRanges(doc.lines);
+  const numbered = doc.lines.flatMap((l, i) => {
+    const n = inFence[i] ? null : pageNumber(l.text);
+    return n === null ? [] : [{ i, n }];
+  });
+  const ascending = numbered.length >= 2 && numbered.every((p, k) => k === 0 || p.n > numbered[k - 1]!.n);
+  if (!ascending) return { ...doc, passCounts: counted(doc, 'page-chrome', 0) };
+  const chrome = new Set(numbered.map((p) => p.i));
+  // The nearest non-blank lines on either side of a page number: where a running header or footer stands.
+  const near = (i: number, step: number) => {
+    let j = i + step;
+    while (j >= 0 && j < doc.lines.length && isBlank(doc.lines[j]!.text)) j += step;
+    return j >= 0 && j < doc.lines.length ? j : -1;
+  };
+  const besides = new Map<string, number[]>();
+  const seen = (j: number) => {
+    if (j < 0 || inFence[j] || chrome.has(j)) return;
+    const key = squeeze(doc.lines[j]!.text);
+    besides.set(key, [...(besides.get(key) ?? []), j]);
+  };
+  for (const p of numbered) {
+    seen(near(p.i, -1));
+    seen(near(p.i, 1));
+  }
+  // A running header also opens the first page, where no page number stands above it.
+  const repeated = new Set([...besides].filter(([, at]) => at.length >= 2).map(([key]) => key));
+  doc.lines.forEach((l, i) => {
+    if (!inFence[i] && repeated.has(squeeze(l.text))) chrome.add(i);
+  });
+  const drops: Drop[] = [...doc.drops];
+  const lines: Line[] = [];
+  doc.lines.forEach((l, i) => {
+    if (chrome.has(i)) drops.push(...l.src.map((line) => ({ line, reason: 'page-chrome' as const })));
+    else lines.push(l.text.includes('\f') ? { ...l, text: l.text.replace(/\f/g, '') } : l);
+  });
+  return { ...doc, lines, drops, passCounts: counted(doc, 'page-chrome', chrome.size) };
+};
+
+/** Columns a line takes on a page: a Chinese character is two. */
+const width = (t: string) => {
+  let w = 0;
+  for (const ch of t.trim()) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+};
+
+const CJK_END = /[\u3400-\u9fff\uf900-\ufaff，、]$/;
+const SENTENCE_END = /[。！？!?；;：:…）)」』”"]$/;
+/** A line that starts a block of its own: a list item, heading, quote, table, fence, numbered question, code. */
+const STARTS_BLOCK = /^\s*(?:[-*+•·]\s|\d{1,3}[.)、．）]|[（(]\d{1,3}[)）]|#{1,6}\s|>|\||`{3}|~{3}|[①-⑳]|[一二三四五六七八九十]{1,3}、|第\s*\S{1,3}\s*[题问章节])/;
+
+/**
+ * Text copied out of a PDF breaks every line where the page was full, in the middle of a word:
+ * Markdown would show each break inside a Chinese sentence as a space. Where the note shows that
+ * evidence (several lines filling the page's width and stopping mid-sentence), such a line is
+ * joined to the prose line after it; lines that end a sentence, or are shorter, keep their breaks.
+ */
+export const joinHardWraps: Pass = (doc) => {
+  const prose = (t: string) => !isBlank(t) && !/^\s{2,}/.test(t) && !STARTS_BLOCK.test(t) && !isYamlLine(t) && !isCommandLine(t);
+  const all = doc.sections.flatMap((s) => {
+    const inFence = fenceRanges(s.lines);
+    return s.lines.filter((l, i) => !inFence[i] && l.src.length > 0 && prose(l.text));
+  });
+  const widths = all.map((l) => width(l.text)).sort((a, b) => a - b);
+  const page = widths[Math.floor(widths.length * 0.9)] ?? 0;
+  const full = (t: string) => page >= 40 && width(t) >= page * 0.85 && width(t) <= page * 1.1 && !SENTENCE_END.test(t.trim());
+  const wrapped = all.filter((l) => full(l.text)).length;
+  if (wrapped < 3) return { ...doc, passCounts: counted(doc, 'hard-wraps', 0) };
+  let changed = 0;
+  const sections = doc.sections.map((s) => {
+    const inFence = fenceRanges(s.lines);
+    const out: Line[] = [];
+    let joined = false;
+    s.lines.forEach((l, i) => {
+      const prev = out.at(-1);
+      const prevIndex = i - 1;
+      if (prev && !inFence[i] && !inFence[prevIndex] && prev.src.length > 0 && prose(l.text) && prose(prev.text) && full(s.lines[prevIndex]!.text)) {
+        const glue = CJK_END.test(prev.text.trimEnd()) && /^[\u3400-\u9fff\uf900-\ufaff]/.test(l.text.trimStart()) ? '' : ' ';
+        out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + glue + l.text.trimStart(), src: [...prev.src, ...l.src] };
+        joined = true;
+        changed++;
+        return;
+      }
+      out.push(l);
+    });
+    return joined ? { ...s, lines: out } : s;
+  });
+  return { ...doc, sections, passCounts: counted(doc, 'hard-wraps', changed) };
+};
