@@ -65,7 +65,10 @@ export interface Candidate {
 const QUESTION_WORDS =
   /[?？]|什么|如何|怎么|怎样|哪些|哪几|几种|为什么|为何|是否|能否|区别|对比|差异|原理|流程|过程|作用|用途|理解|简述|谈谈|介绍|解释|说说|说一下|讲讲|描述|列举|原因|实现|机制|方式|方案/;
 
-export const asksQuestion = (title: string) => QUESTION_WORDS.test(title);
+/** An English question need not end in `?`: `Explain how …`, `When would you …`. */
+const ENGLISH_QUESTION = /^(?:what|how|why|when|where|which|who|explain|describe|compare|list|name|can|could|does|do|is|are|should|would|will)\b.*\s\S/i;
+
+export const asksQuestion = (title: string) => QUESTION_WORDS.test(title) || ENGLISH_QUESTION.test(title);
 
 /** Names a technology (a Latin word such as `CNI`, `Pod`) or a Chinese term of the trade: not small talk. */
 export const isTechnical = (title: string) => /[A-Za-z]{2,}|容器|镜像|集群|节点|调度|网络|存储|探针|副本|命名空间|服务|负载|污点|卷|证书|滚动|回滚|扩容|缩容/.test(title);

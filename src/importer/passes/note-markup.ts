@@ -243,8 +243,9 @@ export const setextHeadings: Pass = (doc) => {
     const under = doc.lines[i + 1];
     const m = under && !inFence[i] && !inFence[i + 1] ? SETEXT.exec(under.text) : null;
     const t = line.text;
-    const alone = i === 0 || isBlank(doc.lines[i - 1]!.text);
-    if (!m || !alone || isBlank(t) || /^\s{4}|^\s*(?:[-*+]\s|\d{1,3}[.)]\s|>|#{1,6}\s|\||<)/.test(t) || isYamlLine(t)) {
+    // A heading is short and ends no sentence: a long line ending in `。` over `---` is an answer above a rule.
+    const heading = t.trim().length <= 80 && !/[。；;，,：:、]$/.test(t.trim());
+    if (!m || !(i === 0 || isBlank(doc.lines[i - 1]!.text)) || isBlank(t) || !heading || /^\s{4}|^\s*(?:[-*+]\s|\d{1,3}[.)]\s|>|#{1,6}\s|\||<)/.test(t) || isYamlLine(t)) {
       out.push(line);
       continue;
     }
@@ -276,7 +277,8 @@ export const stripExportMarkup: Pass = (doc) => {
   const out: Line[] = [];
   let changed = 0;
   doc.lines.forEach((line, i) => {
-    if (inFence[i]) return void out.push(line);
+    // Every mark this pass knows starts with one of these characters.
+    if (inFence[i] || !/[<\[{]/.test(line.text)) return void out.push(line);
     if (TOC.test(line.text) || (ANCHOR.test(line.text) && line.text.replace(ANCHOR, '').trim() === '')) {
       ANCHOR.lastIndex = 0;
       dropAll(drops, line, 'structure');

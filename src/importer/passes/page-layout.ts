@@ -1,5 +1,5 @@
 import { fenceRanges } from '../evidence.ts';
-import { isBlank, isCommandLine, isYamlLine } from '../text.ts';
+import { hasCjk, isBlank, isCommandLine, isYamlLine } from '../text.ts';
 import type { Doc, Drop, Line, Pass } from '../types.ts';
 import { counted } from './note-lines.ts';
 
@@ -66,7 +66,11 @@ export const stripPageChrome: Pass = (doc) => {
 /** Columns a line takes on a page: a Chinese character is two. */
 const width = (t: string) => {
   let w = 0;
-  for (const ch of t.trim()) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of t.trim()) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    w += wide ? 2 : 1;
+  }
   return w;
 };
 
@@ -83,15 +87,22 @@ const STARTS_BLOCK = /^\s*(?:[-*+•·]\s|\d{1,3}[.)、．）]|[（(]\d{1,3}[)�
  */
 export const joinHardWraps: Pass = (doc) => {
   const prose = (t: string) => !isBlank(t) && !/^\s{2,}/.test(t) && !STARTS_BLOCK.test(t) && !isYamlLine(t) && !isCommandLine(t);
+  // The page's width: what the longer lines of Chinese prose reach (the cheap test first: this runs on every note).
   const all = doc.sections.flatMap((s) => {
     const inFence = fenceRanges(s.lines);
-    return s.lines.filter((l, i) => !inFence[i] && l.src.length > 0 && prose(l.text));
+    return s.lines.filter((l, i) => !inFence[i] && l.src.length > 0 && hasCjk(l.text));
   });
   const widths = all.map((l) => width(l.text)).sort((a, b) => a - b);
   const page = widths[Math.floor(widths.length * 0.9)] ?? 0;
-  const full = (t: string) => page >= 40 && width(t) >= page * 0.85 && width(t) <= page * 1.1 && !SENTENCE_END.test(t.trim());
-  const wrapped = all.filter((l) => full(l.text)).length;
-  if (wrapped < 3) return { ...doc, passCounts: counted(doc, 'hard-wraps', 0) };
+  const full = (t: string) => {
+    const w = width(t);
+    return page >= 40 && w >= page * 0.85 && w <= page * 1.1 && !SENTENCE_END.test(t.trim()) && prose(t);
+  };
+  // A hand-written note has a few long lines, most of them ending a sentence; a page's lines run to
+  // the same width and mostly stop wherever the width ran out.
+  const long = all.filter((l) => page >= 40 && width(l.text) >= page * 0.85);
+  const wrapped = long.filter((l) => full(l.text)).length;
+  if (wrapped < 3 || wrapped < long.length * 0.5) return { ...doc, passCounts: counted(doc, 'hard-wraps', 0) };
   let changed = 0;
   const sections = doc.sections.map((s) => {
     const inFence = fenceRanges(s.lines);
@@ -100,7 +111,7 @@ export const joinHardWraps: Pass = (doc) => {
     s.lines.forEach((l, i) => {
       const prev = out.at(-1);
       const prevIndex = i - 1;
-      if (prev && !inFence[i] && !inFence[prevIndex] && prev.src.length > 0 && prose(l.text) && prose(prev.text) && full(s.lines[prevIndex]!.text)) {
+      if (prev && !inFence[i] && !inFence[prevIndex] && prev.src.length > 0 && full(s.lines[prevIndex]!.text) && prose(l.text) && prose(prev.text)) {
         const glue = CJK_END.test(prev.text.trimEnd()) && /^[\u3400-\u9fff\uf900-\ufaff]/.test(l.text.trimStart()) ? '' : ' ';
         out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + glue + l.text.trimStart(), src: [...prev.src, ...l.src] };
         joined = true;
