@@ -25,8 +25,18 @@ const BLOCK_TAG = /^\s*<(?:h[1-6]|p|pre|table|ul|ol|blockquote|div|section|artic
  * among them): a Markdown note with a `<details>` or a `<br>` here and there is not.
  */
 export function isHtmlSource(lines: readonly Line[]): boolean {
-  const text = lines.filter((l) => !isBlank(l.text));
-  if (text.length < 4) return false;
+  const all = lines.filter((l) => !isBlank(l.text));
+  if (all.length < 4) return false;
+  // A saved page says what it is on its first line.
+  if (/^\s*<(?:!doctype\s+html|html)[\s>]/i.test(all[0]!.text)) return true;
+  // The lines of a `<pre>` block are the code's, not markup.
+  let pre = false;
+  const text = all.filter((l) => {
+    const inside = pre;
+    if (/<pre[\s>]/i.test(l.text)) pre = true;
+    if (/<\/pre>/i.test(l.text)) pre = false;
+    return !inside;
+  });
   const tags = text.filter((l) => /^\s*<\/?[a-z!][^>]*>/i.test(l.text)).length;
   const blocks = text.filter((l) => BLOCK_TAG.test(l.text)).length;
   return tags >= text.length * 0.7 && blocks >= 3 && text.some((l) => /<(?:h[1-6]|p)[\s>]/i.test(l.text));

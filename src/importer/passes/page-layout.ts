@@ -49,11 +49,12 @@ export const stripPageChrome: Pass = (doc) => {
     seen(near(p.i, -1));
     seen(near(p.i, 1));
   }
-  // A running header also opens the first page, where no page number stands above it.
-  const repeated = new Set([...besides].filter(([, at]) => at.length >= 2).map(([key]) => key));
-  doc.lines.forEach((l, i) => {
-    if (!inFence[i] && repeated.has(squeeze(l.text))) chrome.add(i);
-  });
+  // A running header or footer stands at (nearly) every page break; a line of code that happens to
+  // stand at two of forty does not. Only its places beside a page number, and the note's first and
+  // last lines (the first page's header, the last page's footer), are the page's.
+  const repeated = new Set([...besides].filter(([, at]) => at.length >= Math.max(2, numbered.length * 0.5)).map(([key]) => key));
+  for (const [key, at] of besides) if (repeated.has(key)) for (const j of at) chrome.add(j);
+  for (const j of [near(-1, 1), near(doc.lines.length, -1)]) if (j >= 0 && !inFence[j] && repeated.has(squeeze(doc.lines[j]!.text))) chrome.add(j);
   const drops: Drop[] = [...doc.drops];
   const lines: Line[] = [];
   doc.lines.forEach((l, i) => {
@@ -74,53 +75,58 @@ const width = (t: string) => {
   return w;
 };
 
-const CJK_END = /[\u3400-\u9fff\uf900-\ufaff，、]$/;
+/** Chinese characters and full-width punctuation: no space between them where a line was broken. */
+const CJKISH_END = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]$/;
+const CJKISH_START = /^[\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_PUNCT_START = /^[\u3000-\u303f\uff00-\uffef]/;
 const SENTENCE_END = /[。！？!?；;：:…）)」』”"]$/;
 /** A line that starts a block of its own: a list item, heading, quote, table, fence, numbered question, code. */
 const STARTS_BLOCK = /^\s*(?:[-*+•·]\s|\d{1,3}[.)、．）]|[（(]\d{1,3}[)）]|#{1,6}\s|>|\||`{3}|~{3}|[①-⑳]|[一二三四五六七八九十]{1,3}、|第\s*\S{1,3}\s*[题问章节])/;
 
 /**
- * Text copied out of a PDF breaks every line where the page was full, in the middle of a word:
- * Markdown would show each break inside a Chinese sentence as a space. Where the note shows that
- * evidence (several lines filling the page's width and stopping mid-sentence), such a line is
- * joined to the prose line after it; lines that end a sentence, or are shorter, keep their breaks.
+ * Text copied out of a PDF breaks every line where the page was full, in the middle of a word, a
+ * question's title included: Markdown would show each break inside a Chinese sentence as a space,
+ * and a question would lose its end. Where the note shows that evidence (most of its longest lines
+ * fill the page's width and stop mid-sentence), such a line is joined to the line after it, as long
+ * as that one starts no block of its own (a list item, a numbered question, code).
  */
 export const joinHardWraps: Pass = (doc) => {
-  const prose = (t: string) => !isBlank(t) && !/^\s{2,}/.test(t) && !STARTS_BLOCK.test(t) && !isYamlLine(t) && !isCommandLine(t);
+  const inFence = fenceRanges(doc.lines);
+  // Only Chinese prose is joined: a line without a Chinese character is code, output or English, whose breaks
+  // Markdown keeps or shows as the space they were; a prompt or a `#` comment starts a line of a session.
+  const code = (t: string) => !/[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(t) || /^\s{2,}|^\t/.test(t) || /^\s*(?:\||`{3}|~{3}|#|\$ |\[[^\]]*\][#$%>] )/.test(t) || isYamlLine(t) || isCommandLine(t);
+  const continues = (t: string) => !isBlank(t) && !STARTS_BLOCK.test(t) && !code(t);
   // The page's width: what the longer lines of Chinese prose reach (the cheap test first: this runs on every note).
-  const all = doc.sections.flatMap((s) => {
-    const inFence = fenceRanges(s.lines);
-    return s.lines.filter((l, i) => !inFence[i] && l.src.length > 0 && hasCjk(l.text));
-  });
-  const widths = all.map((l) => width(l.text)).sort((a, b) => a - b);
+  const prose = doc.lines.filter((l, i) => !inFence[i] && hasCjk(l.text));
+  const widths = prose.map((l) => width(l.text)).sort((a, b) => a - b);
   const page = widths[Math.floor(widths.length * 0.9)] ?? 0;
   const full = (t: string) => {
     const w = width(t);
-    return page >= 40 && w >= page * 0.85 && w <= page * 1.1 && !SENTENCE_END.test(t.trim()) && prose(t);
+    return page >= 40 && w >= page * 0.85 && w <= page * 1.1 && !SENTENCE_END.test(t.trim()) && !code(t);
+  };
+  // A line also ends short of the margin when the next word would not have fitted: it moved down whole.
+  const brokenBefore = (t: string, next: string) => {
+    const first = /^[\x21-\x7e]+/.exec(next.trim())?.[0];
+    return full(t) || (page >= 40 && first !== undefined && width(t) + 1 + first.length > page && !SENTENCE_END.test(t.trim()) && !code(t));
   };
   // A hand-written note has a few long lines, most of them ending a sentence; a page's lines run to
   // the same width and mostly stop wherever the width ran out.
-  const long = all.filter((l) => page >= 40 && width(l.text) >= page * 0.85);
+  const long = prose.filter((l) => page >= 40 && width(l.text) >= page * 0.85);
   const wrapped = long.filter((l) => full(l.text)).length;
   if (wrapped < 3 || wrapped < long.length * 0.5) return { ...doc, passCounts: counted(doc, 'hard-wraps', 0) };
   let changed = 0;
-  const sections = doc.sections.map((s) => {
-    const inFence = fenceRanges(s.lines);
-    const out: Line[] = [];
-    let joined = false;
-    s.lines.forEach((l, i) => {
-      const prev = out.at(-1);
-      const prevIndex = i - 1;
-      if (prev && !inFence[i] && !inFence[prevIndex] && prev.src.length > 0 && full(s.lines[prevIndex]!.text) && prose(l.text) && prose(prev.text)) {
-        const glue = CJK_END.test(prev.text.trimEnd()) && /^[\u3400-\u9fff\uf900-\ufaff]/.test(l.text.trimStart()) ? '' : ' ';
-        out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + glue + l.text.trimStart(), src: [...prev.src, ...l.src] };
-        joined = true;
-        changed++;
-        return;
-      }
-      out.push(l);
-    });
-    return joined ? { ...s, lines: out } : s;
+  const out: Line[] = [];
+  doc.lines.forEach((l, i) => {
+    const prev = out.at(-1);
+    if (prev && i > 0 && !inFence[i] && !inFence[i - 1] && continues(l.text) && brokenBefore(doc.lines[i - 1]!.text, l.text)) {
+      const end = prev.text.trimEnd();
+      const start = l.text.trimStart();
+      const glue = (CJKISH_END.test(end) && CJKISH_START.test(start)) || CJK_PUNCT_START.test(start) || /[\u3000-\u303f\uff00-\uffef]$/.test(end) ? '' : ' ';
+      out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + glue + l.text.trimStart(), src: [...prev.src, ...l.src] };
+      changed++;
+      return;
+    }
+    out.push(l);
   });
-  return { ...doc, sections, passCounts: counted(doc, 'hard-wraps', changed) };
+  return { ...doc, lines: out, passCounts: counted(doc, 'hard-wraps', changed) };
 };
