@@ -14,23 +14,44 @@ interface Token {
   given?: boolean;
 }
 
+interface Needle {
+  text: string;
+  latin: boolean;
+  /** The id to write when this name is found: the term's, with a version the name adds (`cgroup v2` → cgroup-v2). */
+  word: string;
+}
+
+const needles = new WeakMap<readonly GlossaryTerm[], Needle[]>();
+
+/** Every name of every term, normalised once per glossary: an import derives an id for each of thousands of titles. */
+function needlesOf(glossary: readonly GlossaryTerm[]): Needle[] {
+  let list = needles.get(glossary);
+  if (!list) {
+    list = glossary.flatMap((term) =>
+      [term.zh, ...term.aka, term.en].flatMap((name) => {
+        const text = name.normalize('NFKC').toLowerCase();
+        if (!text) return [];
+        const latin = /^[\x20-\x7e]+$/.test(text);
+        // `cgroup v2` is another name of cgroup, but the version is what the title asks about.
+        const version = latin ? text.split(/[^a-z0-9]+/).filter((w) => /\d/.test(w) && !term.id.split('-').includes(w)) : [];
+        return [{ text, latin, word: [term.id, ...version].join('-') }];
+      }),
+    );
+    needles.set(glossary, list);
+  }
+  return list;
+}
+
 /** Where the title names a glossary term (in Chinese, another spelling or English), longest first. */
 function termMatches(title: string, glossary: readonly GlossaryTerm[]): Token[] {
   const lower = title.toLowerCase();
   const out: Token[] = [];
-  for (const term of glossary) {
-    for (const name of [term.zh, ...term.aka, term.en]) {
-      const needle = name.normalize('NFKC').toLowerCase();
-      if (!needle) continue;
-      const latin = /^[\x20-\x7e]+$/.test(needle);
-      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-        // English names only as whole words: “Pod” must not match inside “Pods” or “PodDisruptionBudget”.
-        const end = at + needle.length;
-        if (latin && (/[a-z0-9]/.test(lower[at - 1] ?? '') || /[a-z0-9]/.test(lower[end] ?? ''))) continue;
-        // `cgroup v2` is another name of cgroup, but the version is what the title asks about.
-        const version = latin ? needle.split(/[^a-z0-9]+/).filter((w) => /\d/.test(w) && !term.id.split('-').includes(w)) : [];
-        out.push({ start: at, end, word: [term.id, ...version].join('-') });
-      }
+  for (const needle of needlesOf(glossary)) {
+    for (let at = lower.indexOf(needle.text); at !== -1; at = lower.indexOf(needle.text, at + 1)) {
+      // English names only as whole words: “Pod” must not match inside “Pods” or “PodDisruptionBudget”.
+      const end = at + needle.text.length;
+      if (needle.latin && (/[a-z0-9]/.test(lower[at - 1] ?? '') || /[a-z0-9]/.test(lower[end] ?? ''))) continue;
+      out.push({ start: at, end, word: needle.word });
     }
   }
   return out;

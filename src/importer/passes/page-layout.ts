@@ -43,7 +43,9 @@ export const stripPageChrome: Pass = (doc) => {
   const seen = (j: number) => {
     if (j < 0 || inFence[j] || chrome.has(j)) return;
     const key = squeeze(doc.lines[j]!.text);
-    besides.set(key, [...(besides.get(key) ?? []), j]);
+    const at = besides.get(key) ?? [];
+    // A line between two page numbers (a one-line page) stands beside both: it is still one place.
+    if (!at.includes(j)) besides.set(key, [...at, j]);
   };
   for (const p of numbered) {
     seen(near(p.i, -1));
