@@ -33,7 +33,7 @@ import { unglueCode } from './passes/unglue-code.ts';
 import type { Provenance } from './provenance.ts';
 import { renderEntry, type Frontmatter } from './render-mdx.ts';
 import { buildReport, sha256, type ImportReport } from './report.ts';
-import { slugFromTitle, uniqueId } from './slug.ts';
+import { entryId, uniqueId } from './slug.ts';
 import type { Block, Doc, Format, Line, Pass, Section } from './types.ts';
 
 /**
@@ -243,7 +243,7 @@ function toEntry(section: Section, note: string, provenance: Provenance | null, 
   const context = section.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])).join('\n');
   const topic = override.topic ?? chooseTopic(title, context, section.topicHint, options);
   const fixed = override.id ?? previousIds?.get(titleLine);
-  const id = fixed && !taken.has(fixed) ? (taken.add(fixed), fixed) : uniqueId(fixed ?? slugFromTitle(title), taken);
+  const id = fixed && !taken.has(fixed) ? (taken.add(fixed), fixed) : uniqueId(fixed ?? entryId(title, topic), taken);
   const body = contentBlocks(section.blocks);
   const lines = [...new Set([...section.titleSrc, ...section.blank, ...section.blocks.flatMap((b) => b.src)])].sort((a, b) => a - b);
   const status = body.length === 0 ? 'needs-answer' : section.losses.length > 0 ? 'partial' : 'answered';

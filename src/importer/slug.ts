@@ -27,7 +27,7 @@ const ENGLISH_FILLER = new Set(
  * A readable, stable ASCII id for a question title, from the same words `npm run new` uses (the
  * glossary's terms and the Latin words of the title, in title order) plus the words that say what
  * is asked about them (流程 → flow, 原理 → internals): `简述Pod创建过程` → `pod-create-flow`.
- * `Kubernetes` names no question, unless nothing else does.
+ * `Kubernetes` names no question, unless nothing else does; a title that names nothing gives ''.
  */
 export function slugFromTitle(title: string, glossary: readonly GlossaryTerm[] = defaultGlossary()): string {
   const text = title.normalize('NFKC');
@@ -52,8 +52,11 @@ export function slugFromTitle(title: string, glossary: readonly GlossaryTerm[] =
     if (next.length > MAX_LENGTH) break;
     slug = next;
   }
-  return slug || 'question';
+  return slug;
 }
+
+/** The id of a new entry: from its title, or, where the title names nothing (`你怎么看？`), from its topic. */
+export const entryId = (title: string, topic: string) => slugFromTitle(title) || `${topic}-question`;
 
 /** Unique among `taken`: a second `pod-create-flow` becomes `pod-create-flow-2`. */
 const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
