@@ -291,6 +291,14 @@ describe('notes in styles the seed notes never showed', () => {
     expect(r.report.warnings.some((w) => /“那我们继续。”没有放进标题/.test(w.message))).toBe(true);
   });
 
+  it('keeps a follow-up that names nothing technical in the answer when the reply does', () => {
+    const note = ['面试官：什么是 Pod？', '我：最小的调度单位。', '', '面试官：嗯，为什么这么设计？', '我：同一个 Pod 里的容器共享网络命名空间，可以用 localhost 通信。', '', '面试官：Service 是做什么的？', '我：给一组 Pod 一个稳定的入口。'].join('\n');
+    const r = importNote(new TextEncoder().encode(note), 'follow-up.txt');
+    expect(r.entries.map((e) => e.title)).toEqual(['什么是 Pod？', 'Service 是做什么的？']);
+    expect(body(r.entries[0]!.mdx)).toContain('可以用 localhost 通信。');
+    expect(r.report.dropped['small-talk']).toBeUndefined();
+  });
+
   it('resolves reference-style links in the entry that uses them, and keeps an unused definition in the report', () => {
     const r = load('reference-links.md');
     const flannel = '(https://github.com/flannel-io/flannel/blob/master/Documentation/backends.md)';
