@@ -1,9 +1,9 @@
-import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Root as MdastRoot } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { isBlank } from '../text.ts';
 import type { Doc, Drop, Line, Pass } from '../types.ts';
 import { counted } from './note-lines.ts';
@@ -42,10 +42,18 @@ export function isHtmlSource(lines: readonly Line[]): boolean {
   return tags >= text.length * 0.7 && blocks >= 3 && text.some((l) => /<(?:h[1-6]|p)[\s>]/i.test(l.text));
 }
 
-const markdownOf = (nodes: readonly (ElementContent | RootContent)[]): string => {
-  const mdast = toMdast({ type: 'root', children: nodes as RootContent[] } as HastRoot) as MdastRoot;
-  return toMarkdown(mdast, { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', fences: true, rule: '-' }).trimEnd();
-};
+const TO_MARKDOWN: ToMarkdownOptions = { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', fences: true, rule: '-' };
+
+const markdownOf = (node: MdastRoot['children'][number]) => toMarkdown({ type: 'root', children: [node] } as MdastRoot, TO_MARKDOWN).trimEnd();
+
+type Span = { start: number; end: number };
+
+/** The lines a node came from; a paragraph the converter made around loose text has none of its own, its text has. */
+function spanOf(node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }): Span | null {
+  if (node.position) return { start: node.position.start.line - 1, end: node.position.end.line - 1 };
+  const inner = (node.children ?? []).map((c) => spanOf(c as typeof node)).filter((x): x is Span => x !== null);
+  return inner.length === 0 ? null : { start: Math.min(...inner.map((x) => x.start)), end: Math.max(...inner.map((x) => x.end)) };
+}
 
 export const htmlSource: Pass = (doc) => {
   if (!isHtmlSource(doc.lines)) return { ...doc, passCounts: counted(doc, 'html-source', 0) };
@@ -53,70 +61,51 @@ export const htmlSource: Pass = (doc) => {
   const tree = fromHtml(doc.lines.map((l) => l.text).join('\n'));
   const drops: Drop[] = [...doc.drops];
   const setAside = [...(doc.setAside ?? [])];
-  const out: Line[] = [];
   const used = new Set<number>();
-  let blocks = 0;
-  const take = (node: { position?: { start: { line: number }; end: { line: number } } }) => {
-    const from = (node.position?.start.line ?? 1) - 1;
-    const to = (node.position?.end.line ?? from + 1) - 1;
+  const take = (span: Span | null) => {
     const src: number[] = [];
-    for (let k = from; k <= to; k++) {
+    if (!span) return src;
+    for (let k = span.start; k <= span.end && k < doc.lines.length; k++) {
       if (used.has(k)) continue;
       used.add(k);
       src.push(...doc.lines[k]!.src);
     }
     return src;
   };
-  const emit = (node: Element | RootContent, markdown: string) => {
-    const src = take(node as Element);
-    if (markdown === '') return;
-    markdown.split('\n').forEach((text, k) => out.push({ text, src: k === 0 ? src : [] }));
-    out.push({ text: '', src: [] });
-    blocks++;
-  };
-  const walk = (nodes: readonly (RootContent | ElementContent)[]) => {
-    let inline: (RootContent | ElementContent)[] = [];
-    const flush = () => {
-      if (inline.some((n) => n.type !== 'text' || n.value.trim() !== '')) {
-        const first = inline.find((n) => n.position);
-        const last = [...inline].reverse().find((n) => n.position);
-        emit({ type: 'text', value: '', position: { start: first!.position!.start, end: last!.position!.end } } as RootContent, markdownOf(inline));
+  // The page's furniture comes out of the tree before the note is converted: `<head>` is the page's own,
+  // a header, footer or navigation bar is set aside in the report word for word.
+  const unfurnish = (parent: HastRoot | Element) => {
+    parent.children = parent.children.filter((node) => {
+      if (node.type !== 'element') return true;
+      if (node.tagName === 'head') {
+        drops.push(...take(spanOf(node)).map((line) => ({ line, reason: 'page-chrome' as const })));
+        return false;
       }
-      inline = [];
-    };
-    for (const node of nodes) {
-      if (node.type === 'element' && node.tagName === 'head') {
-        const src = take(node);
-        drops.push(...src.map((line) => ({ line, reason: 'page-chrome' as const })));
-        continue;
-      }
-      if (node.type === 'element' && CONTAINERS.has(node.tagName)) {
-        flush();
-        walk(node.children);
-        continue;
-      }
-      if (node.type === 'element' && FURNITURE.has(node.tagName)) {
-        flush();
-        const src = take(node);
-        const text = markdownOf([node]);
+      if (FURNITURE.has(node.tagName)) {
+        const src = take(spanOf(node));
+        const text = (toMdast(node) as MdastRoot).children?.map(markdownOf).join('\n\n') ?? '';
         drops.push(...src.map((line) => ({ line, reason: 'epilogue' as const })));
         if (text) setAside.push({ line: src[0] ?? 0, text });
-        continue;
+        return false;
       }
-      if (node.type === 'element' && /^(?:h[1-6]|p|pre|table|ul|ol|blockquote|hr|dl|figure|details|img)$/.test(node.tagName)) {
-        flush();
-        emit(node, markdownOf([node]));
-        continue;
-      }
-      if (node.type === 'comment' || node.type === 'doctype') continue;
-      inline.push(node);
-    }
-    flush();
+      if (CONTAINERS.has(node.tagName)) unfurnish(node);
+      return true;
+    }) as typeof parent.children;
   };
-  walk(tree.children);
+  unfurnish(tree);
+  // One conversion for the whole page (the converter copies its input first: per block that copy would dominate).
+  const mdast = toMdast(tree) as MdastRoot;
+  const out: Line[] = [];
+  for (const node of mdast.children) {
+    const src = take(spanOf(node));
+    const markdown = markdownOf(node);
+    if (markdown === '') continue;
+    markdown.split('\n').forEach((text, k) => out.push({ text, src: k === 0 ? src : [] }));
+    out.push({ text: '', src: [] });
+  }
   // Tags that open and close the page (`<!DOCTYPE html>`, `<body>`, `</html>`) hold no text of the note.
   doc.lines.forEach((l, k) => {
     if (!used.has(k)) drops.push(...l.src.map((line) => ({ line, reason: isBlank(l.text) ? ('blank' as const) : ('structure' as const) })));
   });
-  return { ...doc, lines: out, drops, setAside, passCounts: counted(doc, 'html-source', blocks) };
+  return { ...doc, lines: out, drops, setAside, passCounts: counted(doc, 'html-source', mdast.children.length) };
 };
