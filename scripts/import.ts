@@ -31,8 +31,11 @@ if (values.help) {
 
 导入器按证据找问题，认得这些写法：
 ${Object.values(FAMILY_LABELS).map((l) => `  - ${l}`).join('\n')}
-另外会先拆掉复制来源的标记：Obsidian callout 与双链、网页纯文本里的实体/<br>/复制按钮/行号栏、问答表格、<details> 折叠块。
-每份笔记旁写 <笔记名>.report.json：每一行去了哪个条目或为什么没进条目，前言和结语逐字记在 setAside 里。`);
+另外会先拆掉复制来源的标记：Obsidian callout 与双链、网页纯文本里的实体/<br>/复制按钮/行号栏、问答表格、<details> 折叠块、
+网页源码（<h3>/<p>/<pre><code>/<table> 写回 Markdown）、Setext 标题（=== / --- 下划线）、语雀/Typora 导出的 [TOC] 与锚点、
+PDF 复制的页眉页脚（第 N 页）与硬换行、引用式链接（[文字][id] 在各自条目里写成行内链接）。
+每份笔记旁写 <笔记名>.report.json：每一行去了哪个条目或为什么没进条目，前言、结语和面试实录中途的寒暄逐字记在 setAside 里。
+笔记文件名只能用英文字母、数字、“.”“-”“_”，以 .txt、.md 或 .markdown 结尾（网页源码请另存为 .txt）。`);
   process.exit(0);
 }
 

@@ -1,7 +1,11 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './errors.ts';
 import { importNote } from './pipeline.ts';
 import { unaccountedLines } from './report.ts';
+import { importNotes } from './write.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const refusal = (bytes: Uint8Array) => {
@@ -69,4 +73,17 @@ describe('bad input: refused with file:line and a reason, or imported with a rep
     expect(r.entries.length).toBe(parts.length);
     expect(unaccountedLines(r.report)).toEqual([]);
   }, 120_000);
+
+  it('refuses a note whose file name no page could cite, before writing anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bad-name-'));
+    try {
+      for (const name of ['面试笔记.md', 'saved-page.html']) {
+        writeFileSync(join(dir, name), '1. 什么是 Pod？\n最小的调度单位。\n2. 什么是 Service？\nPod 的稳定入口。\n');
+        expect(() => importNotes([join(dir, name)], { outDir: join(dir, 'docs') })).toThrow(new RegExp(`${name}: 笔记的文件名只能用`));
+      }
+      expect(existsSync(join(dir, 'docs'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -58,15 +58,20 @@ export interface Candidate {
   asks: boolean;
   /** Heading level, for headings. */
   level?: number;
+  /** The chapter or section a dotted number belongs to (`2.1` of `2.1.3`): a new one restarts the count. */
+  parent?: string;
 }
 
 const QUESTION_WORDS =
   /[?？]|什么|如何|怎么|怎样|哪些|哪几|几种|为什么|为何|是否|能否|区别|对比|差异|原理|流程|过程|作用|用途|理解|简述|谈谈|介绍|解释|说说|说一下|讲讲|描述|列举|原因|实现|机制|方式|方案/;
 
-export const asksQuestion = (title: string) => QUESTION_WORDS.test(title);
+/** An English question need not end in `?`: `Explain how …`, `When would you …`. */
+const ENGLISH_QUESTION = /^(?:what|how|why|when|where|which|who|explain|describe|compare|list|name|can|could|does|do|is|are|should|would|will)\b.*\s\S/i;
+
+export const asksQuestion = (title: string) => QUESTION_WORDS.test(title) || ENGLISH_QUESTION.test(title);
 
 /** Names a technology (a Latin word such as `CNI`, `Pod`) or a Chinese term of the trade: not small talk. */
-const isTechnical = (title: string) => /[A-Za-z]{2,}|容器|镜像|集群|节点|调度|网络|存储|探针|副本|命名空间|服务|负载|污点|卷|证书|滚动|回滚|扩容|缩容/.test(title);
+export const isTechnical = (title: string) => /[A-Za-z]{2,}|容器|镜像|集群|节点|调度|网络|存储|探针|副本|命名空间|服务|负载|污点|卷|证书|滚动|回滚|扩容|缩容/.test(title);
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -94,6 +99,9 @@ export function cleanTitle(text: string): string {
     .trim();
 }
 
+/** `1.1 …`, `2.1.3 …`: the number of a question inside a numbered chapter and section. */
+const DOTTED = /^(\d{1,2}(?:[.．]\d{1,3}){1,4})(?:[.．]|\s)\s*(\S.*)$/;
+
 const NUMBER_PREFIX = /^(?:Q\s*)?(\d{1,3})\s*[.．、:：)）]\s*/i;
 const CN_PREFIX = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*/;
 
@@ -101,6 +109,8 @@ const CN_PREFIX = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*/;
 export const QUESTION_LABEL = /^(?:\*\*)?(?:问题?|Q|面试题|题目|面试官|Interviewer)\s*(\d{0,3})\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*/i;
 /** The speaker labels of an interview transcript: a turn that asks nothing is conversation, not a question. */
 export const DIALOGUE_LABEL = /^label:(?:面试官|Interviewer)/i;
+/** A line where the interviewer speaks. */
+export const INTERVIEWER_TURN = /^(?:\*\*)?(?:面试官|Interviewer)\s*(?:\*\*)?\s*[:：]/i;
 export const BRACKET_LABEL = /^【(?:问题?|题目|Q)\s*(\d{0,3})】\s*/i;
 /** An answer label: `答：`, `A:`, `**答案：**`, `【答案】`, `回答：`. */
 export const ANSWER_LABEL = /^\s*(?:(?:\*\*)?(?:答案?|回答|解答|参考答案|A|我|候选人|面试者|应聘者|Candidate)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|A\d{1,3}\s*[.．:：]\s*|【(?:答案?|解答|回答|A)】)\s*/i;
@@ -133,8 +143,18 @@ export function fenceRanges(lines: readonly Line[]): boolean[] {
 /** `嗯。`, `好的，`, `那`: what an interviewer says before the question is not part of it. */
 const FILLER = /^(?:(?:嗯+|好的?|OK|行|对|明白了?|不错)[。，,.！!]\s*|(?:最后|下一个|再问)一?个?问题?[，,：:]\s*|那(?![么些个样])(?=\s*\S))+\s*/i;
 
+/**
+ * What an interviewer asks, without what they said before it: sentences that ask nothing
+ * (`那我们继续。`) and fillers (`嗯。`, `最后一个问题，`) before the first one that asks.
+ */
+function spokenQuestion(said: string): string {
+  const sentences = said.match(/[^。！!；;]+[。！!；;]*/g) ?? [said];
+  const first = sentences.findIndex((s) => asksQuestion(s));
+  return (first > 0 ? sentences.slice(first).join('') : said).replace(FILLER, '');
+}
+
 function make(index: number, family: Family, shape: string, raw: string, n?: number, level?: number): Candidate | null {
-  const title = DIALOGUE_LABEL.test(shape) ? cleanTitle(raw).replace(FILLER, '') : cleanTitle(raw);
+  const title = DIALOGUE_LABEL.test(shape) ? spokenQuestion(cleanTitle(raw)) : cleanTitle(raw);
   if (!title || title.length > 150) return null;
   return { index, family, shape, title, starred: /[☆★⭐]/.test(raw), asks: asksQuestion(title), ...(n !== undefined ? { n } : {}), ...(level !== undefined ? { level } : {}) };
 }
@@ -183,9 +203,12 @@ export function candidatesOf(text: string, index: number): Candidate[] {
     out.push(make(index, 'numbered', `numbered@${indent}`, m[2]!, Number(m[1])));
   } else if ((m = /^(\d{1,3})、\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'numbered-comma', `numbered-comma@${indent}`, m[2]!, Number(m[1])));
-  } else if ((m = /^(\d{1,2})[.．](\d{1,3})(?:[.．]|\s)\s*(\S.*)$/.exec(stripped))) {
-    // `1.1 什么是 Pod？`: numbered within chapter 1; chapters are group headings, so the minor number is the sequence.
-    out.push(make(index, 'numbered-dotted', `numbered-dotted@${indent}`, m[3]!, Number(m[2])));
+  } else if ((m = DOTTED.exec(stripped))) {
+    // `1.1 什么是 Pod？`, `2.1.3 …`: numbered within chapter 1 (section 2.1); chapters and sections are group
+    // headings, so the last number is the sequence, and a question of another depth is another shape.
+    const parts = m[1]!.split(/[.．]/);
+    const c = make(index, 'numbered-dotted', `numbered-dotted${parts.length > 2 ? `:${parts.length}` : ''}@${indent}`, m[2]!, Number(parts.at(-1)));
+    if (c) out.push({ ...c, parent: parts.slice(0, -1).join('.') });
   } else if ((m = /^([①-⑳])\s*(\S.*)$/.exec(stripped))) {
     out.push(make(index, 'circled', `circled@${indent}`, m[2]!, '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(m[1]!) + 1));
   } else if ((m = /^第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[题问道]\s*[:：、.．]?\s*(\S.*)$/.exec(stripped))) {
@@ -285,7 +308,7 @@ function sequence(shape: string, cands: readonly Candidate[], lines: readonly Li
       consider(endingAt.get(n - 1), 0);
       consider(endingAt.get(n - 2), 0.8);
       consider(endingAt.get(n - 3), 0.9);
-      if (n === 1 && boundaryBefore.has(c.index) && bestEnd >= 0) consider(bestEnd, 0);
+      if (n === 1 && bestEnd >= 0 && (boundaryBefore.has(c.index) || (c.parent !== undefined && c.parent !== usable[bestEnd]!.parent))) consider(bestEnd, 0);
       // The same number twice, both asking: a slip of the author's numbering, not an inner list.
       const same = endingAt.get(n);
       if (same !== undefined && c.asks && usable[same]!.asks && usable[same]!.title !== c.title) consider(same, 0.9);
@@ -344,14 +367,38 @@ export function findStructure(lines: readonly Line[]): Structure | null {
     (byShape.get(key) ?? byShape.set(key, []).get(key)!).push(c);
   }
   let best: Structure | null = null;
+  const headings: Structure[] = [];
   for (const [shape, cands] of byShape) {
     // Headings of one level may mix numbered and unnumbered titles; the numbers still order them.
     const seq = shape.startsWith('heading:') ? headingSequence(shape, cands) : sequence(shape, cands, lines, inFence);
     if (seq.questions.length === 0 || seq.score <= 0) continue;
+    if (seq.family === 'heading') headings.push(seq);
     if (!best || seq.score > best.score || (seq.score === best.score && seq.questions[0]!.index < best.questions[0]!.index)) best = seq;
   }
   if (!best) return null;
+  best = enclosingHeadings(best, headings) ?? best;
   return { ...best, ...groupsAndRestated(best, lines, inFence) };
+}
+
+/** Families that only suggest a question by its look: an answer's own steps and sub-questions take these shapes. */
+const NESTABLE = new Set<Family>(['numbered', 'numbered-comma', 'numbered-paren', 'paren-numbered', 'circled', 'bullet-numbered', 'numbered-glued', 'asks', 'bold']);
+
+/**
+ * Question headings with the winning lines all inside them: those lines are the steps and
+ * sub-questions of the answers (`## 1. 怎么排查？` over `1. 事件里有没有报错？`), and the headings
+ * the questions. Headings count when nearly all of them ask and their numbers, if any, ascend.
+ */
+function enclosingHeadings(best: Structure, headings: readonly Structure[]): Structure | null {
+  if (!NESTABLE.has(best.family)) return null;
+  const first = best.questions[0]!.index;
+  const outer = headings.filter((h) => {
+    const qs = h.questions;
+    const asking = qs.filter((q) => q.asks || q.starred).length;
+    const numbers = qs.filter((q) => q.n !== undefined);
+    const ascending = numbers.every((q, k) => k === 0 || q.n! > numbers[k - 1]!.n!);
+    return qs.length >= 2 && asking >= qs.length * 0.8 && ascending && qs[0]!.index < first;
+  });
+  return outer.sort((a, b) => b.score - a.score)[0] ?? null;
 }
 
 function headingSequence(shape: string, cands: readonly Candidate[]): Structure {
@@ -369,8 +416,14 @@ function groupsAndRestated(structure: Structure, lines: readonly Line[], inFence
   const questionAt = new Set(structure.questions.map((q) => q.index));
   const groups: Structure['groups'] = [];
   const restated: number[] = [];
+  const depth = structure.family === 'numbered-dotted' ? Number(/:(\d+)@/.exec(structure.shape)?.[1] ?? 2) : 0;
   for (let i = 0; i < lines.length; i++) {
     if (inFence[i] || questionAt.has(i)) continue;
+    const section = depth > 0 ? dottedGroup(lines, i, depth, questionAt) : null;
+    if (section !== null) {
+      groups.push({ index: i, title: section });
+      continue;
+    }
     const title = groupTitle(lines[i]!.text);
     if (title === null) continue;
     let j = i + 1;
@@ -399,6 +452,22 @@ export function similarity(a: string, b: string): number {
   let common = 0;
   for (const g of x) if (y.has(g)) common++;
   return (2 * common) / (x.size + y.size);
+}
+
+const DOTTED_GROUP = /^\s*(\d{1,2}(?:[.．]\d{1,3}){0,3})[.．]?\s+([^\s。？?！!；;，,：:][^。？?！!；;，,]{0,30})$/;
+
+/**
+ * `1 工作负载`, `1.1 Pod` above questions numbered `1.1.1`: a chapter or section of numbered
+ * questions. Only a number shallower than the questions' that opens the next numbered line
+ * (`1.1` before `1.1.1`, `2` before `2.1`) counts, so an answer's `3 个副本` stays text.
+ */
+function dottedGroup(lines: readonly Line[], i: number, depth: number, questionAt: ReadonlySet<number>): string | null {
+  const m = DOTTED_GROUP.exec(lines[i]!.text);
+  if (!m || m[1]!.split(/[.．]/).length >= depth) return null;
+  let j = i + 1;
+  while (j < lines.length && isBlank(lines[j]!.text)) j++;
+  if (j >= lines.length || !foldDigits(lines[j]!.text.trim()).replace(/．/g, '.').startsWith(`${m[1]!.replace(/．/g, '.')}.`)) return null;
+  return questionAt.has(j) || dottedGroup(lines, j, depth, questionAt) !== null ? cleanTitle(m[2]!) : null;
 }
 
 /** A heading that says again what the next `问：` line asks: one question, not a group. */

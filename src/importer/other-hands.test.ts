@@ -23,6 +23,8 @@ interface Expected {
   code: string[];
   /** Text that must not be in any entry (page furniture, labels). */
   absent?: RegExp[];
+  /** Markdown an editor would write, somewhere in the entries (a table, a resolved link, a joined sentence). */
+  contains?: string[];
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -111,6 +113,78 @@ const EXPECTED: Record<string, Expected> = {
     code: ['bash: kubectl logs web-0 --previous'],
     absent: [/\u20e3/, /#k8s|#面试/],
   },
+  'html-source.txt': {
+    titles: ['PV 的回收策略有哪些？', '怎么给 PVC 扩容？', '常见的访问模式有什么区别？', '写一个动态供给的 StorageClass？', '卷挂载失败一般怎么排查？'],
+    code: [`bash: kubectl patch pvc data-0 -p '{"spec":{"resources":{"requests":{"storage":"20Gi"}}}}'`, 'yaml: apiVersion: storage.k8s.io/v1'],
+    absent: [/<\/?(?:p|h\d|pre|code|table|thead|tbody|tr|td|th|ul|li|strong|footer|body|html)\b/, /\\</, /&quot;|&lt;/, /作者|转载/],
+    contains: ['有 `Retain` 和 `Delete` 两种', '**allowVolumeExpansion**', '| 模式 | 含义 |', '| ReadWriteOncePod | 只有一个 Pod 能读写 |', '- 先看 Pod 事件里的 `FailedMount` 报错；'],
+  },
+  'setext-headings.md': {
+    titles: ['什么是污点和容忍？', 'nodeSelector 和节点亲和性有什么区别？', 'Pod 反亲和性一般用来做什么？', '调度器的打分阶段做了什么？', '优先级和抢占是怎么回事？'],
+    code: ['bash: kubectl taint nodes node-1 dedicated=gpu:NoSchedule', 'yaml: apiVersion: scheduling.k8s.io/v1'],
+    absent: [/^-{3,}$/m, /^={3,}$/m, /整理自|调度面试题/],
+  },
+  'bold-quoted-answers.md': {
+    titles: ['Pod 为什么会被 OOMKilled？', '怎么看容器上一次退出的原因？', 'kubelet 的驱逐阈值怎么配置？', '为什么有人建议 requests 等于 limits？'],
+    code: ["bash: kubectl get pod web-0 -o jsonpath='{.status.containerStatuses[0].lastState}'", 'yaml: evictionHard:'],
+    absent: [/^>/m, /面试时间|面经/],
+  },
+  'multilevel-numbers.txt': {
+    titles: ['Pod 里的容器共享哪些资源？', '什么是静态 Pod？', 'ReplicaSet 和 Deployment 是什么关系？', 'Job 的 completions 和 parallelism 分别是什么意思？', 'NodePort 的端口范围是多少？', 'externalTrafficPolicy 设成 Local 有什么用？'],
+    code: [],
+    absent: [/知识点自测/, /^(?:1 工作负载|1\.1 Pod|1\.2 控制器|2 网络|2\.1 Service)$/m, /^\d+\.\d+\.\d+ /m],
+    contains: ['例子', 'completions=6'],
+  },
+  'answer-subheadings.md': {
+    titles: ['Pod 一直处于 ContainerCreating，怎么排查？', '节点磁盘满了会发生什么？', '为什么 kubectl top 没有数据？'],
+    code: ['bash: kubectl describe pod web-0', 'bash: kubectl -n kube-system logs deploy/metrics-server'],
+    absent: [/^###/m, /故障排查题/],
+    contains: ['## 思路', '## 命令', '1. 事件里有没有报错？', '## 处理\n\n1. 哪些镜像可以删？'],
+  },
+  'yuque-export.md': {
+    titles: ['Helm 的三大概念是什么？', 'helm upgrade 失败了怎么回滚？', 'Helm 3 和 Helm 2 最大的区别是什么？', 'values.yaml 的值可以怎么覆盖？', '怎么在安装前看渲染出来的清单？'],
+    code: ['bash: helm history web', 'bash: helm template web ./chart -f values-prod.yaml'],
+    absent: [/\[TOC\]/, /<a name|\\<a/, /<br|\\<br/, /averageHue/, /语雀导出/],
+    contains: ['![image.png](https://cdn.nlark.com/yuque/0/2026/png/12345/helm-arch.png)', '`--set` 参数。\n多个 `-f` 时后面的覆盖前面的。'],
+  },
+  'english-questions.md': {
+    titles: [
+      'What is the difference between a Deployment and a ReplicaSet?',
+      'Explain how a Service load-balances traffic',
+      'Describe the role of etcd in a cluster',
+      'When would you use a StatefulSet',
+      'How do you limit what a Pod can talk to',
+    ],
+    code: ['bash: etcdctl snapshot save /backup/etcd.db'],
+    absent: [/interview prep/],
+  },
+  'pdf-text.txt': {
+    titles: ['Pod 的 restartPolicy 有哪几种取值？', '容器的退出码 137 表示什么？', 'terminationGracePeriodSeconds 有什么用？', '怎么让容器以非 root 用户运行？', 'Pod 的 hostNetwork 设为 true 会有什么影响？'],
+    code: ['yaml: securityContext:'],
+    absent: [/第 \d 页/, /内部资料|面试宝典/, /[\u3400-\u9fff]\n[\u3400-\u9fff]/],
+    contains: ['Deployment 管理的 Pod 只能用 Always', '最常见的原因是内存超过 limits', '在优雅终止期过后', '退出码 143 表示进程收到了 SIGTERM 后自己退出', '端口会和节点上的其他进程冲突'],
+  },
+  'tilde-indented-code.md': {
+    titles: ['containerd 和 CRI-O 有什么区别？', '怎么看节点上用的是哪个容器运行时？', '不用 Docker 了，怎么在节点上看容器？', 'RuntimeClass 是做什么的？', 'Dockerfile 里的 ENTRYPOINT 用哪种写法更好？'],
+    code: ['bash: kubectl get nodes -o wide', 'bash: crictl ps', 'yaml: apiVersion: node.k8s.io/v1', 'dockerfile: FROM alpine:3.20'],
+    absent: [/^~~~/m, /^ {4}\S/m, /运行时笔记/],
+  },
+  'reference-links.md': {
+    titles: ['Flannel 的 VXLAN 模式是怎么工作的？', 'CoreDNS 的 Corefile 里常见的插件有哪些？', 'Service 的 sessionAffinity 有什么用？'],
+    code: [],
+    absent: [/^\[[\w-]+\]:/m, /\]\[/, /never-used/],
+    contains: [
+      '[官方文档](https://github.com/flannel-io/flannel/blob/master/Documentation/backends.md)',
+      '![VXLAN 封包示意](https://example.com/img/vxlan.png "VXLAN 封包")',
+      '[CoreDNS 插件列表](https://coredns.io/plugins/)',
+      '[flannel 文档](https://github.com/flannel-io/flannel/blob/master/Documentation/backends.md)',
+    ],
+  },
+  'interview-smalltalk.txt': {
+    titles: ['你们的集群规模多大？怎么部署的？', 'kubeadm 升级集群的步骤是什么？', '证书过期了怎么处理？'],
+    code: ['bash: kubeadm upgrade apply v1.37.0'],
+    absent: [/面试官|^我：/m, /住在公司附近|住哪边|说得挺清楚|谢谢|想问的|介绍一下自己|我们继续/],
+  },
   'chapter-numbers.md': {
     titles: ['什么是 Pod？', 'Pod 有哪些阶段（phase）？', 'Kubernetes 从 1.24 版本开始有什么变化？', 'Service 有哪些类型？', '什么是 CNI？'],
     code: ['bash: ls /etc/cni/net.d/'],
@@ -126,6 +200,7 @@ const sentences = (line: string) =>
   line
     .replace(/^\s*(?:面试官|我)[：:]/, '')
     .replace(/^第\s*[\d一二三四五六七八九十]{1,3}\s*题[：:]?/, '')
+    .replace(/^\s*(?:#{1,6}\s+)?[一二三四五六七八九十]{1,3}、/, '')
     .split(/[。！？!?；;]/)
     .map((s) => s.replace(/[^\u3400-\u9fff]/g, ''))
     .filter((s) => s.length >= 4);
@@ -133,24 +208,31 @@ const sentences = (line: string) =>
 describe('notes in styles the seed notes never showed', () => {
   for (const [name, want] of Object.entries(EXPECTED)) {
     describe(name, () => {
-      const r = load(name);
+      // Imported on first use, so a note the importer refuses fails its own tests, not the whole file.
+      let imported: ImportResult | undefined;
+      const result = () => (imported ??= load(name));
 
       it('finds exactly the questions a careful editor would, word for word', () => {
+        const r = result();
         expect(r.entries.map((e) => e.title)).toEqual(want.titles);
         expect(r.entries.every((e) => e.frontmatter.status === 'answered')).toBe(true);
       });
 
       it('keeps code as blocks in their language', () => {
+        const r = result();
         const blocks = codeBlocks(r).map((b) => `${b.lang}: ${b.code.split('\n')[0]}`);
         expect(blocks).toEqual(want.code);
       });
 
       it('leaves the copy’s furniture out of the entries', () => {
+        const r = result();
         const text = r.entries.map((e) => body(e.mdx)).join('\n');
         for (const re of want.absent ?? []) expect(text).not.toMatch(re);
+        for (const md of want.contains ?? []) expect(text).toContain(md);
       });
 
       it('loses no text: every sentence is in an entry, or set aside word for word in the report', () => {
+        const r = result();
         expect(unaccountedLines(r.report)).toEqual([]);
         const output = r.entries.map((e) => e.mdx).join('\n').replace(/[^\u3400-\u9fff]/g, '');
         // What the report says in words: text set aside, and what a warning says it removed.
@@ -168,7 +250,7 @@ describe('notes in styles the seed notes never showed', () => {
         });
         expect(missing).toEqual([]);
         // Set-aside lines are in no entry: the report is the only place their text survives.
-        for (const n of [...expandRanges(r.report.dropped.preface ?? ''), ...expandRanges(r.report.dropped.epilogue ?? '')]) {
+        for (const n of ['preface', 'epilogue', 'small-talk'].flatMap((k) => expandRanges(r.report.dropped[k as 'preface'] ?? ''))) {
           expect(r.report.setAside?.some((a) => a.line === n)).toBe(true);
         }
       });
@@ -196,6 +278,39 @@ describe('notes in styles the seed notes never showed', () => {
     expect(reportPath('notes/obsidian-callouts.md')).toBe('notes/obsidian-callouts.report.json');
     expect(reportPath('content/raw/000_x.txt')).toBe('content/raw/000_x.report.json');
     expect(reportPath('notes/v1.2/README')).toBe('notes/v1.2/README.report.json');
+  });
+
+  it('sets small talk in the middle of a transcript aside, with the reply to it, instead of adding it to an answer', () => {
+    const r = load('interview-smalltalk.txt');
+    const aside = (r.report.setAside ?? []).map((a) => a.text);
+    expect(aside).toEqual(expect.arrayContaining(['面试官：好的。对了，你现在住哪边？过来上班方便吗？', '我：住在公司附近，骑车十分钟。', '面试官：嗯，说得挺清楚的。', '我：谢谢。']));
+    expect(r.report.dropped['small-talk']).toBe('7-8,14-15');
+    // The technical answers around it keep every line of their own.
+    expect(body(r.entries[0]!.mdx)).toContain('用 kubeadm 部署，控制平面三台机器。');
+    expect(body(r.entries[1]!.mdx)).toContain('升级 kubelet 和 kubectl 后再恢复调度。');
+    expect(r.report.warnings.some((w) => /“那我们继续。”没有放进标题/.test(w.message))).toBe(true);
+  });
+
+  it('keeps a follow-up that names nothing technical in the answer when the reply does', () => {
+    const note = ['面试官：什么是 Pod？', '我：最小的调度单位。', '', '面试官：嗯，为什么这么设计？', '我：同一个 Pod 里的容器共享网络命名空间，可以用 localhost 通信。', '', '面试官：Service 是做什么的？', '我：给一组 Pod 一个稳定的入口。'].join('\n');
+    const r = importNote(new TextEncoder().encode(note), 'follow-up.txt');
+    expect(r.entries.map((e) => e.title)).toEqual(['什么是 Pod？', 'Service 是做什么的？']);
+    expect(body(r.entries[0]!.mdx)).toContain('可以用 localhost 通信。');
+    expect(r.report.dropped['small-talk']).toBeUndefined();
+  });
+
+  it('resolves reference-style links in the entry that uses them, and keeps an unused definition in the report', () => {
+    const r = load('reference-links.md');
+    const flannel = '(https://github.com/flannel-io/flannel/blob/master/Documentation/backends.md)';
+    expect(body(r.entries[0]!.mdx)).toContain(`[官方文档]${flannel}`);
+    expect(body(r.entries[2]!.mdx)).toContain(`[flannel 文档]${flannel}`);
+    expect(body(r.entries[1]!.mdx)).not.toContain('flannel-io');
+    expect(r.report.setAside?.map((a) => a.text)).toContain('[unused]: https://example.com/never-used');
+  });
+
+  it('takes a page’s repeated header and page-number footer out of a PDF copy', () => {
+    const r = load('pdf-text.txt');
+    expect(r.report.dropped['page-chrome']).toBe('1,9-10,21-22,26');
   });
 
   it('groups Word sections `（一）…` and restarts numbering under them', () => {

@@ -9,7 +9,7 @@ import { circledLists, dedentAnswers, fenceBareCode, joinSoftBreaks, markdownBul
 import { buildRemarkBlocks } from './passes/build-remark-blocks.ts';
 import { checkYamlBlocks } from './passes/check-yaml.ts';
 import { stripFrontMatter, stripLinePrefix } from './passes/note-lines.ts';
-import { stripIdeographicIndent, tableRowsToQuestions, unwrapCallouts, unwrapHtmlResidue } from './passes/note-markup.ts';
+import { setextHeadings, stripExportMarkup, stripIdeographicIndent, tableRowsToQuestions, unwrapCallouts, unwrapHtmlResidue } from './passes/note-markup.ts';
 import { ImportError } from './errors.ts';
 import { segmentGithubView, stripGithubChrome } from './formats/github-view.ts';
 import { segmentHexoBlog } from './formats/hexo-blog.ts';
@@ -23,6 +23,9 @@ import { drawFlowsAsMermaid } from './passes/flows-to-mermaid.ts';
 import { joinSplitInlineCode } from './passes/join-inline-code.ts';
 import { markLostContent } from './passes/mark-losses.ts';
 import { normalizeLineSpaces } from './passes/normalize-spaces.ts';
+import { joinHardWraps, stripPageChrome } from './passes/page-layout.ts';
+import { htmlSource } from './passes/html-source.ts';
+import { resolveReferenceLinks } from './passes/reference-links.ts';
 import { reindentYamlBlocks } from './passes/reindent-yaml.ts';
 import { repairBrokenBold } from './passes/repair-bold.ts';
 import { tidyTypography } from './passes/typography.ts';
@@ -30,7 +33,7 @@ import { unglueCode } from './passes/unglue-code.ts';
 import type { Provenance } from './provenance.ts';
 import { renderEntry, type Frontmatter } from './render-mdx.ts';
 import { buildReport, sha256, type ImportReport } from './report.ts';
-import { slugFromTitle, uniqueId } from './slug.ts';
+import { entryId, uniqueId } from './slug.ts';
 import type { Block, Doc, Format, Line, Pass, Section } from './types.ts';
 
 /**
@@ -66,12 +69,17 @@ function generalPasses(start?: Doc): Pass[] {
   let fenced = start ? hasFences(start.lines) : false;
   let questionDepth = 1;
   return [
+    htmlSource,
     stripFrontMatter,
     // A callout quotes every line of its answer: unwrap it before a `> ` on most lines can pass for page decoration.
     unwrapCallouts,
     stripLinePrefix,
+    stripPageChrome,
+    joinHardWraps,
+    stripExportMarkup,
     unwrapHtmlResidue,
     tableRowsToQuestions,
+    setextHeadings,
     (doc) => {
       fenced ||= hasFences(doc.lines);
       return doc;
@@ -84,6 +92,7 @@ function generalPasses(start?: Doc): Pass[] {
       return { ...rest, passCounts: { ...(rest.passCounts ?? {}), questions: rest.sections.length, groups: cut.structure.groups.length, 'restated-headings': cut.structure.restated.length } };
     },
     unwrapAnswerLayout,
+    resolveReferenceLinks,
     stripIdeographicIndent,
     stripAnswerLabels,
     dedentAnswers,
@@ -234,7 +243,7 @@ function toEntry(section: Section, note: string, provenance: Provenance | null, 
   const context = section.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])).join('\n');
   const topic = override.topic ?? chooseTopic(title, context, section.topicHint, options);
   const fixed = override.id ?? previousIds?.get(titleLine);
-  const id = fixed && !taken.has(fixed) ? (taken.add(fixed), fixed) : uniqueId(fixed ?? slugFromTitle(title), taken);
+  const id = fixed && !taken.has(fixed) ? (taken.add(fixed), fixed) : uniqueId(fixed ?? entryId(title, topic), taken);
   const body = contentBlocks(section.blocks);
   const lines = [...new Set([...section.titleSrc, ...section.blank, ...section.blocks.flatMap((b) => b.src)])].sort((a, b) => a - b);
   const status = body.length === 0 ? 'needs-answer' : section.losses.length > 0 ? 'partial' : 'answered';

@@ -1,6 +1,7 @@
 import { ImportError } from './errors.ts';
-import { BRACKET_LABEL, DIALOGUE_LABEL, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, restates, type Candidate, type Structure } from './evidence.ts';
+import { BRACKET_LABEL, DIALOGUE_LABEL, INTERVIEWER_TURN, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, isTechnical, restates, type Candidate, type Structure } from './evidence.ts';
 import { cutSections } from './section.ts';
+import { defaultGlossary } from './slug.ts';
 import { fenceRanges } from './evidence.ts';
 import { isBlank } from './text.ts';
 import type { Doc, Drop, Line } from './types.ts';
@@ -94,6 +95,29 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
         dropLine(i, 'epilogue');
         setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text })));
       }
+    }
+    // Between questions, an interviewer's turn that is no question, with the reply to it, is small talk
+    // (`对了，你现在住哪边？`, `嗯，说得挺清楚的。` `谢谢。`) unless either side names something technical: then it is
+    // a follow-up of the answer before it and stays there.
+    const asked = new Set(titles.map((t) => t.index));
+    const end = close === -1 ? doc.lines.length : close;
+    const turn = (i: number) => INTERVIEWER_TURN.test(doc.lines[i]!.text.trim());
+    // Any term of the site's glossary (`延迟` is not one, `驱逐` is) makes a turn technical, beyond the few words questions are told by.
+    const terms = defaultGlossary().flatMap((t) => [t.zh, ...t.aka]).filter((n) => n.length >= 2);
+    const technical = (text: string) => isTechnical(text) || terms.some((n) => text.includes(n));
+    for (let i = (titles[0]?.index ?? end) + 1; i < end; i++) {
+      if (asked.has(i) || remove.has(i) || !turn(i)) continue;
+      let j = i + 1;
+      while (j < end && !asked.has(j) && !turn(j)) j++;
+      const exchange = Array.from({ length: j - i }, (_, k) => i + k).filter((k) => !remove.has(k) && !isBlank(doc.lines[k]!.text));
+      if (exchange.every((k) => !technical(doc.lines[k]!.text.replace(/^\s*\S{1,6}[:：]/, '')))) {
+        for (const k of exchange) {
+          dropLine(k, 'small-talk');
+          setAside.push(...doc.lines[k]!.src.map((line) => ({ line, text: doc.lines[k]!.text })));
+        }
+        warnings.push({ line: doc.lines[i]!.src[0], message: `面试中间的 ${exchange.length} 行寒暄没有放进答案，原文记在报告的 setAside 里` });
+      }
+      i = j - 1;
     }
   }
   if (preface.length > 0) {

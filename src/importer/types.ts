@@ -23,7 +23,9 @@ export type DropReason =
   /** Text before the first question (the page's title, author, table of contents): kept in the report's `setAside`. */
   | 'preface'
   /** Text after the last answer's closing rule (`觉得有用点个赞`): kept in the report's `setAside`. */
-  | 'epilogue';
+  | 'epilogue'
+  /** An exchange in the middle of an interview transcript that asks and answers nothing technical: kept in the report's `setAside`. */
+  | 'small-talk';
 
 /** One working line; `src` lists the 1-based raw line numbers it came from. */
 export interface Line {

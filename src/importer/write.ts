@@ -7,6 +7,8 @@ import { sha256, unaccountedLines, type ImportReport } from './report.ts';
 import { FAMILY_LABELS, type Family } from './evidence.ts';
 import { findDuplicates, type Duplicate, type ExistingPage } from './similar.ts';
 import { parse } from 'yaml';
+import { sourceSchema } from '../content-model/question.ts';
+import { ImportError } from './errors.ts';
 
 export interface WriteOptions {
   outDir: string;
@@ -69,6 +71,10 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
   const claimed = new Set<string>();
   for (const notePath of notePaths) {
     const note = basename(notePath);
+    // Every page names its note in `sources`; a name the schema refuses would fail the build after the import.
+    if (!sourceSchema.safeParse({ note, line: 1 }).success) {
+      throw new ImportError(notePath, undefined, '笔记的文件名只能用英文字母、数字、“.”“-”“_”，并以 .txt、.md 或 .markdown 结尾（页面的 sources.note 只接受这样的名字）：请改名后再导入，例如网页源码另存为 .txt');
+    }
     const previous = readReport(notePath);
     const ours = new Map((previous?.entries ?? []).map((e) => [e.line, e]));
     const ownIds = new Set((previous?.entries ?? []).map((e) => e.id));

@@ -75,9 +75,22 @@ function codeStart(lines: readonly Line[], i: number): boolean {
   const s = t.trim();
   if (SHELL.test(s) || PROMPT.test(s)) return !hasCjk(s.replace(/#.*$/, '').replace(/"[^"]*"|'[^']*'/g, ''));
   if (/^(apiVersion|kind):\s*\S/.test(s)) return true;
+  if (yamlFragment(lines, i)) return true;
   // `# 查看日志` right above a command is that command's comment.
   if (/^#+\s/.test(s) && i + 1 < lines.length && !/^#/.test(lines[i + 1]!.text.trim())) return codeStart(lines, i + 1);
   return false;
+}
+
+/**
+ * `securityContext:` flush left with at least two deeper `key: value` lines under it: a fragment of a
+ * manifest (a field and its children) pasted without a fence.
+ */
+function yamlFragment(lines: readonly Line[], i: number): boolean {
+  const t = lines[i]!.text;
+  if (indentOf(t) > 0 || !/^[a-z][\w.-]*:\s*$/i.test(t.trim())) return false;
+  let k = i + 1;
+  while (k < lines.length && indentOf(lines[k]!.text) > 0 && isYamlLine(lines[k]!.text)) k++;
+  return k - i - 1 >= 2;
 }
 
 /** Removes up to `width` columns of leading indentation, a tab counting as 4. */
@@ -143,7 +156,7 @@ export const fenceBareCode = sectionPass('fence-bare-code', (s) => {
       out.push(s.lines[i++]!);
       continue;
     }
-    const yaml = /^\s*(apiVersion|kind):/.test(s.lines[i]!.text);
+    const yaml = /^\s*(apiVersion|kind):/.test(s.lines[i]!.text) || yamlFragment(s.lines, i);
     const run: Line[] = [s.lines[i++]!];
     while (i < s.lines.length && !inFence[i]) {
       if (continuesCode(s.lines[i]!.text, yaml) || codeStart(s.lines, i)) {

@@ -1,5 +1,5 @@
 import { fenceRanges } from '../evidence.ts';
-import { hasCjk, isCommandLine, isYamlLine } from '../text.ts';
+import { hasCjk, isBlank, isCommandLine, isYamlLine } from '../text.ts';
 import type { Doc, Drop, Line, Pass } from '../types.ts';
 import { codeLanguage } from './build-blocks.ts';
 import { counted } from './note-lines.ts';
@@ -45,7 +45,8 @@ function dropAll(drops: Drop[], line: Line, reason: Drop['reason']) {
 export const unwrapHtmlResidue: Pass = (doc) => {
   const inFence = fenceRanges(doc.lines);
   // `<br>` is also plain Markdown (and Mermaid's line break): it breaks lines only in a note that shows other residue of HTML.
-  const html = doc.lines.some((l, i) => {
+  // An app's export that carried HTML anchors carries its `<br />` too.
+  const html = (doc.passCounts?.['export-markup'] ?? 0) > 0 || doc.lines.some((l, i) => {
     if (inFence[i]) return false;
     ENTITY.lastIndex = 0;
     return ENTITY.test(l.text) || COPY_BUTTON.test(l.text.trim());
@@ -222,4 +223,72 @@ export const tableRowsToQuestions: Pass = (doc) => {
     i = end - 1;
   }
   return { ...doc, lines: out, drops, passCounts: counted(doc, 'table-rows', changed) };
+};
+
+const SETEXT = /^ {0,3}(=+|-+)\s*$/;
+
+/**
+ * A Setext heading (`问题` over a line of `===` or `---`) is a heading to Markdown but shows no `#`
+ * the question finder could see: it is written as the ATX heading it is (`=` → `#`, `-` → `##`).
+ * Only a one-line paragraph counts (a blank line or the start above it), and never a line that reads
+ * as YAML or a list, table, quote or heading of its own: there `---` is a rule or a document separator.
+ */
+export const setextHeadings: Pass = (doc) => {
+  const inFence = fenceRanges(doc.lines);
+  const drops = [...doc.drops];
+  const out: Line[] = [];
+  let changed = 0;
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i]!;
+    const under = doc.lines[i + 1];
+    const m = under && !inFence[i] && !inFence[i + 1] ? SETEXT.exec(under.text) : null;
+    const t = line.text;
+    // A heading is short and ends no sentence: a long line ending in `。` over `---` is an answer above a rule.
+    const heading = t.trim().length <= 80 && !/[。；;，,：:、]$/.test(t.trim());
+    if (!m || !(i === 0 || isBlank(doc.lines[i - 1]!.text)) || isBlank(t) || !heading || /^\s{4}|^\s*(?:[-*+]\s|\d{1,3}[.)]\s|>|#{1,6}\s|\||<)/.test(t) || isYamlLine(t)) {
+      out.push(line);
+      continue;
+    }
+    out.push({ ...line, text: `${m[1]![0] === '=' ? '#' : '##'} ${t.trim()}` });
+    dropAll(drops, under!, 'structure');
+    changed++;
+    i++;
+  }
+  return { ...doc, lines: out, drops, passCounts: counted(doc, 'setext-headings', changed) };
+};
+
+/** `[TOC]` (Typora, 语雀, 有道), `[[toc]]` (VuePress), `@[toc](目录)` (CSDN): where the editor drew a table of contents. */
+const TOC = /^\s*(?:\[\[?toc\]\]?|@\[toc\](?:\([^)]*\))?)\s*$/i;
+/** An empty anchor an editor puts above or inside a heading: `<a name="x"></a>`, `<a id="x"></a>`, `<span id="x"></span>`. */
+const ANCHOR = /<(a|span)\s+(?:name|id)=["'][^"']*["']\s*(?:\/>|>\s*<\/\1>)/gi;
+/** `{#custom-id}` after a heading (Typora, Pandoc, Hexo). */
+const HEADING_ID = /^(#{1,6}\s.*?)\s*\{#[\w-]+\}\s*$/;
+/** 语雀 and Notion add the picture's size and paste source to its address as a fragment: metadata, not the picture. */
+const IMAGE_FRAGMENT = /(!\[[^\]]*\]\([^)\s#]+)#(?:[\w-]+=[^&)\s]*&?)+(?=[)\s])/g;
+
+/**
+ * What a note app's Markdown export adds for its own reader: a `[TOC]` marker, empty anchors above
+ * headings, `{#id}` after them, and size metadata on picture addresses. The site draws its own
+ * table of contents and anchors; the markers go (reported as structure), the text around them stays.
+ */
+export const stripExportMarkup: Pass = (doc) => {
+  const inFence = fenceRanges(doc.lines);
+  const drops = [...doc.drops];
+  const out: Line[] = [];
+  let changed = 0;
+  doc.lines.forEach((line, i) => {
+    // Every mark this pass knows starts with one of these characters.
+    if (inFence[i] || !/[<\[{]/.test(line.text)) return void out.push(line);
+    if (TOC.test(line.text) || (ANCHOR.test(line.text) && line.text.replace(ANCHOR, '').trim() === '')) {
+      ANCHOR.lastIndex = 0;
+      dropAll(drops, line, 'structure');
+      changed++;
+      return;
+    }
+    ANCHOR.lastIndex = 0;
+    const text = line.text.replace(/^(#{1,6}\s+)(.*)$/, (_all, hashes: string, rest: string) => hashes + rest.replace(ANCHOR, '').trimStart()).replace(HEADING_ID, '$1').replace(IMAGE_FRAGMENT, '$1');
+    if (text !== line.text) changed++;
+    out.push(text === line.text ? line : { ...line, text });
+  });
+  return { ...doc, lines: out, drops, passCounts: counted(doc, 'export-markup', changed) };
 };

@@ -1,3 +1,9 @@
+import type { Root } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { SiteQuestion } from './site-questions.ts';
 
 /**
@@ -9,6 +15,10 @@ export interface NoteFamily {
   render(questions: readonly SiteQuestion[]): string;
   /** Code fences do not survive this family's copy: code comes back only by recognising it. */
   fencesLost?: boolean;
+  /** Share of code blocks that must come back intact, where it differs from the other families'. */
+  codeBar?: number;
+  /** Text of the note that belongs to no answer (small talk, page furniture): no entry may contain it. */
+  absent?: RegExp;
 }
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
@@ -190,6 +200,132 @@ export const OTHER_FAMILIES: NoteFamily[] = [
         .join('\n'),
   },
 ];
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+/** An answer as a browser's "view source" shows it: block elements one after another, code in `<pre><code class="language-…">`. */
+function htmlSource(body: readonly string[]): string[] {
+  const hast = toHast(markdown.parse(body.join('\n')) as Root);
+  return toHtml(hast).split('\n');
+}
+
+/** Columns a line takes on a printed page: a Chinese character is two. */
+const columns = (ch: string) => (/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1);
+
+/**
+ * A line of prose broken wherever the page is full (`width` columns), as a typesetter breaks it:
+ * between any two Chinese characters, but an English word moves to the next line whole, and the
+ * space where a line breaks is not printed.
+ */
+function hardWrap(line: string, width: number): string[] {
+  const out: string[] = [];
+  // Chinese characters one by one; Latin words (with what sticks to them) and spaces as units.
+  const units = line.match(/[\x21-\x7e]+|\s+|[^\x21-\x7e\s]/g) ?? [];
+  let cur = '';
+  let w = 0;
+  for (const u of units) {
+    const uw = [...u].reduce((n, ch) => n + columns(ch), 0);
+    if (w + uw > width && cur.trim() !== '') {
+      out.push(cur.trimEnd());
+      cur = '';
+      w = 0;
+      if (/^\s+$/.test(u)) continue;
+    }
+    cur += u;
+    w += uw;
+  }
+  return [...out, cur.trimEnd()].filter((l) => l.trim() !== '');
+}
+
+/** What a PDF shows of an answer: no fences or Markdown marks; `code` tells the lines set in a code box. */
+function pdfLines(body: readonly string[]): { text: string; code: boolean }[] {
+  let fenced = false;
+  return body.flatMap((l) => {
+    if (FENCE.test(l)) {
+      fenced = !fenced;
+      return [];
+    }
+    if (l.trim() === '') return [];
+    return [{ text: fenced ? l : l.replace(/^#{1,6}\s+/, '').replace(/^(\s*)[-*] /, '$1• '), code: fenced }];
+  });
+}
+
+/** Text copied out of a PDF: prose wrapped at the page's width, a running header and `第 N 页` at every page break. */
+function pdfText(lines: readonly { text: string; code: boolean }[], perPage = 40): string[] {
+  const header = 'Kubernetes 面试题汇编                                  内部资料';
+  const out: string[] = [header];
+  let page = 1;
+  for (const { text: l, code } of lines) {
+    // Code keeps its lines (a PDF sets it in a box of its own, in a narrower font); prose runs to the margin and breaks there.
+    const wrapped = code ? [l] : hardWrap(l, 64);
+    for (const w of wrapped) {
+      out.push(w);
+      if ((out.length + 1) % perPage === 0) out.push(`                                 第 ${page++} 页`, header);
+    }
+  }
+  return [...out, `                                 第 ${page} 页`];
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+/** 1–99 in Chinese numerals, as a `一、` heading numbers its sections. */
+const chineseNumeral = (n: number) => (n < 10 ? CN_DIGITS[n]! : `${n >= 20 ? CN_DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? CN_DIGITS[n % 10] : ''}`);
+
+OTHER_FAMILIES.push(
+  {
+    name: 'Setext 标题（问题下一行 ---，标题下一行 ===）',
+    render: (qs) =>
+      ['Kubernetes 面试题', '=================', '', ...qs.flatMap((q) => [q.title, '-'.repeat(Math.min(40, q.title.length * 2)), '', ...shiftHeadings(q.body, 1), ''])].join('\n'),
+  },
+  {
+    name: '网页源码（<h3>、<p>、<pre><code>、<table>）',
+    absent: /<\/?(?:p|h\d|pre|li|ul|ol|table|td)>|转载请注明/,
+    render: (qs) =>
+      [
+        '<!DOCTYPE html>',
+        '<html lang="zh-CN">',
+        '<head><meta charset="utf-8"><title>Kubernetes 面试题</title></head>',
+        '<body>',
+        '<h1>Kubernetes 面试题</h1>',
+        ...qs.flatMap((q, i) => [`<h3>${i + 1}. ${escapeHtml(q.title)}</h3>`, ...htmlSource(shiftHeadings(q.body, 2))]),
+        '<footer><p>转载请注明出处。</p></footer>',
+        '</body>',
+        '</html>',
+      ].join('\n'),
+  },
+  {
+    name: 'PDF 复制（硬换行、页眉、第 N 页）',
+    absent: /第 \d+ 页|内部资料/,
+    fencesLost: true,
+    // A PDF keeps no code box, no indent of its own: code comes back as from any plain-text copy (纯文本，代码围栏丢失).
+    codeBar: 0.8,
+    render: (qs) => pdfText(qs.flatMap((q, i) => [{ text: `${i + 1}. ${q.title}`, code: false }, ...pdfLines(q.body)])).join('\n'),
+  },
+  {
+    name: '语雀/Typora 导出（[TOC]、<a name> 锚点、一、编号标题）',
+    absent: /\[TOC\]|<a name|\\<a name/,
+    render: (qs) =>
+      ['[TOC]', '', '<a name="top"></a>', '# 面试题（语雀导出）', '', ...qs.flatMap((q, i) => [`<a name="q${i}x"></a>`, `## ${chineseNumeral(i + 1)}、${q.title}`, ...shiftHeadings(q.body, 2), ''])].join('\n'),
+  },
+  {
+    name: '面试实录（面试官：/我：，中间穿插寒暄）',
+    absent: /加班|自我介绍|想问我的/,
+    render: (qs) =>
+      [
+        '面试官：先做个自我介绍吧。',
+        '我：好的，做了三年运维。',
+        '',
+        ...qs.flatMap((q, i) => [
+          `面试官：${q.title}`,
+          `我：${q.body[0] ?? ''}`,
+          ...q.body.slice(1),
+          '',
+          ...(i % 7 === 6 ? ['面试官：好的。对了，你平时加班多吗？', '我：忙的时候会多一些。', ''] : []),
+        ]),
+        '面试官：今天就到这里，你有什么想问我的吗？',
+        '我：没有了，谢谢。',
+      ].join('\n'),
+  },
+);
 
 /** Damage people's copies commonly add, applied to a rendered note. */
 export const DAMAGE: { name: string; apply(note: string): string; fencesLost?: boolean }[] = [

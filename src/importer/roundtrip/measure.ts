@@ -26,6 +26,8 @@ export interface RoundTrip {
   codeIntact: number;
   missingTitles: string[];
   brokenCode: string[];
+  /** Titles of entries that contain text the note's family says belongs to no answer. */
+  leaked: string[];
 }
 
 const contains = (hay: readonly string[], needle: readonly string[]) => {
@@ -35,8 +37,11 @@ const contains = (hay: readonly string[], needle: readonly string[]) => {
 };
 
 /** Import a generated note and compare what came back with what went in. */
-export function roundTrip(note: string, questions: readonly SiteQuestion[], name: string, fencesLost = false): RoundTrip {
+export function roundTrip(note: string, questions: readonly SiteQuestion[], name: string, fencesLost = false, absent?: RegExp): RoundTrip {
   const result = importNote(new TextEncoder().encode(note), name);
+  // Code may quote anything (`echo "<h1>hi</h1>"`): only the prose of an entry is checked.
+  const prose = (mdx: string) => mdx.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2\s*$/gm, '');
+  const leaked = absent ? result.entries.filter((e) => absent.test(prose(e.mdx))).map((e) => e.title) : [];
   const byTitle = new Map(result.entries.map((e) => [e.title, e]));
   let kept = 0;
   let total = 0;
@@ -78,6 +83,7 @@ export function roundTrip(note: string, questions: readonly SiteQuestion[], name
     codeBlocks: codeTotal,
     codeIntact,
     missingTitles,
+    leaked,
     brokenCode,
   };
 }
