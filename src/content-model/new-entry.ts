@@ -72,7 +72,7 @@ export const ASPECT_WORDS: readonly (readonly [string, string])[] = [
   ['资源', 'resources'], ['限制', 'limits'], ['底层', 'under-the-hood'], ['状态', 'status'], ['原因', 'causes'],
   ['排查', 'troubleshooting'], ['故障', 'failure'], ['访问不通', 'unreachable'], ['不通', 'unreachable'], ['备份', 'backup'],
   ['恢复', 'restore'], ['工具', 'tools'], ['暴露', 'expose'], ['端口', 'port'], ['外部', 'external'], ['本地', 'local'],
-  ['分配', 'assign'], ['目录结构', 'layout'], ['结构', 'structure'], ['时区', 'timezone'], ['修改', 'modify'], ['规则', 'rules'],
+  ['分配', 'assign'], ['目录结构', 'layout'], ['结构', 'structure'], ['修改', 'modify'], ['规则', 'rules'],
   ['效率', 'efficiency'], ['设计', 'design'], ['实现', 'implementation'], ['使用场景', 'use-cases'], ['应用场景', 'use-cases'],
   ['场景', 'use-cases'], ['组网', 'topology'], ['存放', 'contents'], ['内容', 'contents'], ['调优', 'tuning'], ['规模', 'scale'],
   ['上千', 'thousands'], ['注意', 'pitfalls'], ['关联', 'association'], ['等级', 'classes'], ['理解', 'overview'],
