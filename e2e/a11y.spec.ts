@@ -1,5 +1,5 @@
-import { expect, test, KNOWN, serveWithoutScripts, setTheme } from './fixtures';
-import { expectNoSeriousViolations, pickTheme } from './axe';
+import { expect, test, KNOWN, pickTheme, serveWithoutScripts, setTheme } from './fixtures';
+import { expectNoSeriousViolations } from './axe';
 import { hasDiagram, hasQuestions, incomplete, smallestTopic } from './content';
 
 /** The printable pages all share one layout (table of contents, answers, diagrams, page breaks): scan a small one. */

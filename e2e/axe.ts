@@ -27,13 +27,3 @@ export async function expectNoSeriousViolations(page: Page, { coloursOnly = fals
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   expect(severe).toEqual([]);
 }
-
-/**
- * Switches the theme with Starlight's own picker, the way a reader does, and waits until the page
- * shows it: the theme attribute is set and no colour transition is still running.
- */
-export async function pickTheme(page: Page, theme: 'light' | 'dark') {
-  await page.locator('starlight-theme-select select').first().selectOption(theme);
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
-}

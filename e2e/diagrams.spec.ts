@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { questions } from './content';
-import { expect, test, setTheme, KNOWN } from './fixtures';
+import { expect, test, pickTheme, setTheme, KNOWN } from './fixtures';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`Mermaid diagrams are inline SVG in the ${theme} theme`, async ({ page }) => {
@@ -36,7 +36,7 @@ test('Mermaid theme styles reach the diagram, and it follows the theme picker wi
   await expect(page.locator('.mermaid-light svg')).toBeVisible();
   await expectStyled('light');
   // The dark variant's styles are checked once the reader's own picker has switched to it.
-  await page.locator('starlight-theme-select select').first().selectOption('dark');
+  await pickTheme(page, 'dark');
   await expect(page.locator('.mermaid-dark svg')).toBeVisible();
   await expect(page.locator('.mermaid-light svg')).toBeHidden();
   await expectStyled('dark');

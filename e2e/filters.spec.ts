@@ -1,5 +1,5 @@
-import { expect, test, setTheme } from './fixtures';
-import { expectNoSeriousViolations, pickTheme } from './axe';
+import { expect, test, pickTheme, setTheme } from './fixtures';
+import { expectNoSeriousViolations } from './axe';
 import { hasQuestions, smallestTopic, topics, type Question, type Status, type Topic } from './content';
 
 const items = (page: import('@playwright/test').Page) => page.locator('#topic-questions > li:visible');

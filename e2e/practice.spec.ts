@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, setTheme } from './fixtures';
-import { expectNoSeriousViolations, pickTheme } from './axe';
+import { expect, test, pickTheme, setTheme } from './fixtures';
+import { expectNoSeriousViolations } from './axe';
 import { hasQuestions, isImportant, questions, smallestTopic, type Topic } from './content';
 
 const MARKS_KEY = 'k8s-notes:marks:v1';
