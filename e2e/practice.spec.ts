@@ -147,9 +147,20 @@ test('a session can be limited to 常考和高频 questions and shuffled', async
   expect(seen.sort()).toEqual([...expected].sort());
 });
 
-test('keys do nothing while typing in a form control', async ({ page }) => {
+test('the shortcut hint spells out every key; keys do nothing while typing in a form control', async ({ page }) => {
   await page.goto(`/practice/?topic=${topic.id}`);
   await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${n} 题`);
+
+  await test.step('the shortcut hint separates its keys with spaces', async () => {
+    const hint = page.locator('.practice-keys');
+    await expect(hint).toBeVisible();
+    const text = (await hint.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('k 上一题');
+    // Every “·” stands between spaces, and every key is followed by a space before its action.
+    expect(text).not.toMatch(/\S·|·\S/);
+    expect(text).toMatch(/^快捷键：空格 看答案 · 1 会 · 2 不熟 · 3 不会 · j 下一题 · k 上一题$/);
+  });
+
   await page.getByLabel('范围').focus();
   await page.keyboard.press('j');
   await page.keyboard.press('1');
@@ -268,17 +279,6 @@ test.describe('practice-mode layout', () => {
     const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const title = await size(card.locator('.practice-title'));
     for (const h of await headings.all()) expect(await size(h)).toBeLessThan(title);
-  });
-
-  test('the shortcut hint separates its keys with spaces', async ({ page }) => {
-    await page.goto(`/practice/?topic=${topic.id}`);
-    const hint = page.locator('.practice-keys');
-    await expect(hint).toBeVisible();
-    const text = (await hint.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain('k 上一题');
-    // Every “·” stands between spaces, and every key is followed by a space before its action.
-    expect(text).not.toMatch(/\S·|·\S/);
-    expect(text).toMatch(/^快捷键：空格 看答案 · 1 会 · 2 不熟 · 3 不会 · j 下一题 · k 上一题$/);
   });
 
   test.describe('on a touch screen', () => {

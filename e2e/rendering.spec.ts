@@ -70,7 +70,7 @@ async function readPages(page: Page, hrefs: string[]): Promise<PageReading[]> {
  * Every question page (and the home and topic pages where they show text of their own), read once
  * for four checks. Soft assertions: each check reports its own findings even when another fails.
  */
-test('rendered text is clean: no literal Markdown, no stray spaces, plain summaries, working anchors', async ({ page }) => {
+test('rendered text is clean: no literal Markdown, no stray spaces, plain summaries, working anchors, one site name in the home title', async ({ page }) => {
   test.slow();
   const withQuestions = topics.filter((x) => x.questions.length > 0);
   const read = await readPages(page, ['/', ...questions.map((q) => q.href), ...withQuestions.map((t) => t.href)]);
@@ -80,6 +80,13 @@ test('rendered text is clean: no literal Markdown, no stray spaces, plain summar
   const topicPages = read.filter((r) => withQuestions.some((t) => t.href === r.href));
   expect(questionPages).toHaveLength(questions.length);
   expect(questionPages.filter((r) => r.blocks.length === 0).map((r) => r.href), 'pages with no text').toEqual([]);
+
+  await test.step('the home page title names the site once', async () => {
+    // readPages left the browser on the home page.
+    const title = await page.title();
+    expect.soft(title).toContain(SITE.title);
+    expect.soft(title.split(SITE.title).length - 1, title).toBe(1);
+  });
 
   await test.step('no literal ** or ~~ is left in the rendered text of any question', () => {
     const leftovers: string[] = [];
@@ -117,13 +124,6 @@ test('rendered text is clean: no literal Markdown, no stray spaces, plain summar
   });
 });
 
-test('the home page title names the site once', async ({ page }) => {
-  await page.goto('/');
-  const title = await page.title();
-  expect(title).toContain(SITE.title);
-  expect(title.split(SITE.title).length - 1, title).toBe(1);
-});
-
 test.describe('404', () => {
   // The document itself answers 404, which Chromium logs as a console error.
   test.use({ allowedConsoleErrors: [/status of 404/] });
@@ -136,16 +136,14 @@ test.describe('404', () => {
 });
 });
 
-test('/todo/ lists every question whose answer is missing, incomplete or marked 原文缺失/待补充', async ({ page }) => {
+test('/todo/ lists every question whose answer is missing, incomplete or marked 原文缺失/待补充, its badges apart', async ({ page }) => {
   const expected = onTodoPage();
   expect(expected.length).toBeGreaterThan(0);
   await page.goto('/todo/');
   const listed = await page.locator('.todo-list li > a:first-child').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(new Set(listed)).toEqual(new Set(expected.map((q) => q.href)));
-});
 
-test('badges on /todo/ do not touch each other', async ({ page }) => {
-  await page.goto('/todo/');
+  // Badges on /todo/ do not touch each other.
   const gaps = await page.locator('.todo-list li').evaluateAll((items) =>
     items.flatMap((li) => {
       const badges = [...li.querySelectorAll('.q-badge')].map((b) => b.getBoundingClientRect());
