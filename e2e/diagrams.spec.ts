@@ -83,13 +83,13 @@ test(`every diagram's text renders at ≥ ${MIN_TEXT_PX} px and unclipped at ${V
   test.slow();
   expect(withDiagrams.length, 'content has diagrams').toBeGreaterThan(0);
   const smallest: Record<string, { px: number; where: string }> = {};
-  for (const q of withDiagrams) {
-    // One load per page: the diagrams' size is CSS only (src/styles/custom.css), so resizing the
-    // window lays them out exactly as a load at that size would.
-    await page.setViewportSize(VIEWPORTS[0]);
+  // One load per page: the diagrams' size is CSS only (src/styles/custom.css), so resizing the
+  // window lays them out exactly as a load at that size would. Every other page takes the widths
+  // in reverse, so each load happens at the width the previous page ended at.
+  for (const [i, q] of withDiagrams.entries()) {
     await page.goto(q.href);
     await expect(page.locator('.mermaid-diagram svg').first()).toBeAttached();
-    for (const vp of VIEWPORTS) {
+    for (const vp of i % 2 ? [...VIEWPORTS].reverse() : VIEWPORTS) {
       await page.setViewportSize({ width: vp.width, height: vp.height });
       await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(vp.width);
       const texts = await diagramText(page);
