@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, KNOWN, serveWithoutScripts } from './fixtures';
+import { expect, test, KNOWN, pickTheme, serveWithoutScripts, setTheme } from './fixtures';
+import { expectNoSeriousViolations } from './axe';
 import { hasDiagram, hasQuestions, incomplete, smallestTopic } from './content';
 
 /** The printable pages all share one layout (table of contents, answers, diagrams, page breaks): scan a small one. */
@@ -30,22 +30,19 @@ test.use({ allowedConsoleErrors: [/status of 404/] });
 const ownDarkColours = new Set(['home', 'topic', 'question', 'question with labelled flowchart', 'question with notice', 'todo']);
 
 for (const [kind, path] of Object.entries(pages)) {
-  for (const theme of ownDarkColours.has(kind) ? (['light', 'dark'] as const) : (['light'] as const)) {
-    test(`${kind} page has no serious accessibility violations (${theme})`, async ({ page }) => {
-      test.skip(!path, 'no such page in the current content');
-      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-      await page.goto(path!);
-      if (kind === 'question with notice') await expect(page.locator('.status-notice')).toBeVisible();
-      // A theme changes colours only, so the dark scan checks contrast; the light scan checks everything.
-      const axe = new AxeBuilder({ page });
-      if (theme === 'dark') axe.withRules(['color-contrast']);
-      const { violations } = await axe.analyze();
-      const severe = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-      expect(severe).toEqual([]);
+  const dark = ownDarkColours.has(kind);
+  test(`${kind} page has no serious accessibility violations (light${dark ? ' and dark' : ''})`, async ({ page }) => {
+    test.skip(!path, 'no such page in the current content');
+    await setTheme(page, 'light');
+    await page.goto(path!);
+    if (kind === 'question with notice') await expect(page.locator('.status-notice')).toBeVisible();
+    await test.step('light theme', () => expectNoSeriousViolations(page));
+    // The dark scan needs only another set of colours, not another page load: the reader's own theme picker provides them.
+    if (dark) await test.step('dark theme', async () => {
+      await pickTheme(page, 'dark');
+      await expectNoSeriousViolations(page, { coloursOnly: true });
     });
-  }
+  });
 }
 
 test.describe('without JavaScript', () => {
@@ -55,11 +52,7 @@ test.describe('without JavaScript', () => {
       await serveWithoutScripts(page);
       await page.goto(path);
       await expect(page).toHaveURL(new RegExp(`${path}$`));
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const severe = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-      expect(severe).toEqual([]);
+      await expectNoSeriousViolations(page);
     });
   }
 });

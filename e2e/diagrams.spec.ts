@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { questions } from './content';
-import { expect, test, setTheme, KNOWN } from './fixtures';
+import { expect, test, pickTheme, setTheme, KNOWN } from './fixtures';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`Mermaid diagrams are inline SVG in the ${theme} theme`, async ({ page }) => {
@@ -19,27 +19,27 @@ for (const theme of ['light', 'dark'] as const) {
     expect(box?.width ?? 0).toBeGreaterThan(200);
     expect(scripts.filter((url) => /mermaid/i.test(url)), 'no Mermaid JavaScript downloaded').toEqual([]);
   });
-
-  test(`Mermaid theme styles reach the diagram in the ${theme} theme`, async ({ page }) => {
-    await setTheme(page, theme);
-    await page.goto('/q/metrics-server-pipeline/');
-    // Without the diagram's stylesheet, SVG boxes fall back to black fill and no border.
-    const box = page.locator(`.mermaid-${theme} svg .node rect`).first();
-    const style = await box.evaluate((el) => ({ fill: getComputedStyle(el).fill, stroke: getComputedStyle(el).stroke }));
-    expect(style.stroke).not.toBe('none');
-    expect(style.fill).not.toBe('rgb(0, 0, 0)');
-    const label = page.locator(`.mermaid-${theme} svg .nodeLabel`).first();
-    expect(await label.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Sans CJK SC');
-  });
 }
 
-test('diagram follows the theme picker without a reload', async ({ page }) => {
+test('Mermaid theme styles reach the diagram, and it follows the theme picker without a reload', async ({ page }) => {
   await setTheme(page, 'light');
   await page.goto('/q/metrics-server-pipeline/');
+  // Without the diagram's stylesheet, SVG boxes fall back to black fill and no border.
+  const expectStyled = async (theme: 'light' | 'dark') => {
+    const box = page.locator(`.mermaid-${theme} svg .node rect`).first();
+    const style = await box.evaluate((el) => ({ fill: getComputedStyle(el).fill, stroke: getComputedStyle(el).stroke }));
+    expect(style.stroke, `${theme} node border`).not.toBe('none');
+    expect(style.fill, `${theme} node fill`).not.toBe('rgb(0, 0, 0)');
+    const label = page.locator(`.mermaid-${theme} svg .nodeLabel`).first();
+    expect(await label.evaluate((el) => getComputedStyle(el).fontFamily), `${theme} label font`).toContain('Noto Sans CJK SC');
+  };
   await expect(page.locator('.mermaid-light svg')).toBeVisible();
-  await page.locator('starlight-theme-select select').first().selectOption('dark');
+  await expectStyled('light');
+  // The dark variant's styles are checked once the reader's own picker has switched to it.
+  await pickTheme(page, 'dark');
   await expect(page.locator('.mermaid-dark svg')).toBeVisible();
   await expect(page.locator('.mermaid-light svg')).toBeHidden();
+  await expectStyled('dark');
 });
 
 const withDiagrams = questions.filter((q) => q.diagrams > 0);
@@ -79,76 +79,82 @@ async function diagramText(page: Page) {
   );
 }
 
-const smallest: Record<string, { px: number; where: string }> = {};
-
-for (const vp of VIEWPORTS) {
-  test(`every diagram's text renders at ≥ ${MIN_TEXT_PX} px and unclipped at ${vp.width}×${vp.height}`, async ({ page }) => {
-    test.slow();
-    await page.setViewportSize({ width: vp.width, height: vp.height });
-    expect(withDiagrams.length, 'content has diagrams').toBeGreaterThan(0);
-    for (const q of withDiagrams) {
-      await page.goto(q.href);
-      await expect(page.locator('.mermaid-diagram svg').first()).toBeAttached();
+test(`every diagram's text renders at ≥ ${MIN_TEXT_PX} px and unclipped at ${VIEWPORTS.map((vp) => `${vp.width}×${vp.height}`).join(' and ')}`, async ({ page }) => {
+  test.slow();
+  expect(withDiagrams.length, 'content has diagrams').toBeGreaterThan(0);
+  const smallest: Record<string, { px: number; where: string }> = {};
+  // One load per page: the diagrams' size is CSS only (src/styles/custom.css), so resizing the
+  // window lays them out exactly as a load at that size would. Every other page takes the widths
+  // in reverse, so each load happens at the width the previous page ended at.
+  for (const [i, q] of withDiagrams.entries()) {
+    await page.goto(q.href);
+    await expect(page.locator('.mermaid-diagram svg').first()).toBeAttached();
+    for (const vp of i % 2 ? [...VIEWPORTS].reverse() : VIEWPORTS) {
+      await page.setViewportSize({ width: vp.width, height: vp.height });
+      await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(vp.width);
       const texts = await diagramText(page);
-      expect(texts.length, `${q.href} has diagram text`).toBeGreaterThan(0);
+      expect(texts.length, `${q.href} has diagram text at ${vp.name}`).toBeGreaterThan(0);
       for (const t of texts) {
         expect(t.px, `${q.href} “${t.text}” at ${vp.name}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-        expect(t.clipped, `${q.href} “${t.text}” lies inside its diagram`).toBe(false);
+        expect(t.clipped, `${q.href} “${t.text}” lies inside its diagram at ${vp.name}`).toBe(false);
         const sofar = smallest[vp.name];
         if (!sofar || t.px < sofar.px) smallest[vp.name] = { px: t.px, where: `${q.href} “${t.text}”` };
       }
     }
-    test.info().annotations.push({ type: 'smallest diagram text', description: `${vp.name}: ${smallest[vp.name]?.px.toFixed(1)} px (${smallest[vp.name]?.where})` });
-    console.log(`smallest diagram text at ${vp.width}×${vp.height}: ${smallest[vp.name]?.px.toFixed(2)} px — ${smallest[vp.name]?.where}`);
-  });
-}
+  }
+  for (const vp of VIEWPORTS) {
+    const s = smallest[vp.name];
+    test.info().annotations.push({ type: 'smallest diagram text', description: `${vp.name}: ${s?.px.toFixed(1)} px (${s?.where})` });
+    console.log(`smallest diagram text at ${vp.width}×${vp.height}: ${s?.px.toFixed(2)} px — ${s?.where}`);
+  }
+});
 
-test('放大查看 opens the diagram full-screen; Esc closes it and focus returns', async ({ page }) => {
+test('放大查看 opens the diagram full-screen and works from the keyboard: zoom, pan, Esc or 关闭 close it and focus returns', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (req) => {
     if (req.resourceType() === 'script') scripts.push(req.url());
   });
   await page.goto(withDiagrams[0]!.href);
   const zoom = page.getByRole('button', { name: '放大查看' }).first();
-  await expect(zoom).toBeVisible();
-  const before = new Set(scripts);
-  await zoom.click();
   const dialog = page.getByRole('dialog', { name: '放大查看图表' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.locator('svg')).toBeVisible();
-  // Full screen: the dialog covers the viewport.
-  const box = await dialog.boundingBox();
-  const viewport = page.viewportSize()!;
-  expect(box!.width).toBeGreaterThanOrEqual(viewport.width - 1);
-  expect(box!.height).toBeGreaterThanOrEqual(viewport.height - 1);
-  expect(scripts.filter((u) => !before.has(u)).length, 'the viewer code loads on first use').toBeGreaterThan(0);
-  expect(scripts.filter((u) => /mermaid/i.test(u)), 'no Mermaid JavaScript').toEqual([]);
-  await page.keyboard.press('Escape');
-  await expect(dialog).toHaveCount(0);
-  await expect(zoom).toBeFocused();
-});
 
-test('the diagram viewer works from the keyboard: open, zoom, pan, close', async ({ page }) => {
-  await page.goto(withDiagrams[0]!.href);
-  const zoom = page.getByRole('button', { name: '放大查看' }).first();
-  await zoom.focus();
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: '放大查看图表' });
-  await expect(dialog).toBeVisible();
-  const stage = dialog.locator('.viewer-stage');
-  await expect(stage).toBeFocused();
-  const svg = dialog.locator('svg');
-  const width = async () => (await svg.boundingBox())!.width;
-  const start = await width();
-  await page.keyboard.press('+');
-  await expect.poll(width).toBeGreaterThan(start * 1.2);
-  await page.keyboard.press('+');
-  await page.keyboard.press('+');
-  // Arrow keys pan the enlarged view (the stage scrolls).
-  await page.keyboard.press('ArrowRight');
-  await expect.poll(() => stage.evaluate((el) => el.scrollLeft + el.scrollTop)).toBeGreaterThan(0);
-  await dialog.getByRole('button', { name: '关闭' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(dialog).toHaveCount(0);
-  await expect(zoom).toBeFocused();
+  await test.step('a click opens it full-screen; Esc closes it', async () => {
+    await expect(zoom).toBeVisible();
+    const before = new Set(scripts);
+    await zoom.click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator('svg')).toBeVisible();
+    // Full screen: the dialog covers the viewport.
+    const box = await dialog.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.width).toBeGreaterThanOrEqual(viewport.width - 1);
+    expect(box!.height).toBeGreaterThanOrEqual(viewport.height - 1);
+    expect(scripts.filter((u) => !before.has(u)).length, 'the viewer code loads on first use').toBeGreaterThan(0);
+    expect(scripts.filter((u) => /mermaid/i.test(u)), 'no Mermaid JavaScript').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(zoom).toBeFocused();
+  });
+
+  await test.step('the keyboard opens, zooms, pans and closes it', async () => {
+    await zoom.focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    const stage = dialog.locator('.viewer-stage');
+    await expect(stage).toBeFocused();
+    const svg = dialog.locator('svg');
+    const width = async () => (await svg.boundingBox())!.width;
+    const start = await width();
+    await page.keyboard.press('+');
+    await expect.poll(width).toBeGreaterThan(start * 1.2);
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    // Arrow keys pan the enlarged view (the stage scrolls).
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stage.evaluate((el) => el.scrollLeft + el.scrollTop)).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: '关闭' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(zoom).toBeFocused();
+  });
 });

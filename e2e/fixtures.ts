@@ -40,6 +40,19 @@ export async function setTheme(page: Page, theme: 'light' | 'dark') {
 }
 
 /**
+ * Switches the theme with Starlight's own picker, the way a reader does, and shows the new colours
+ * at once: colour transitions (Expressive Code's buttons have some) are jumped to their end, so a
+ * scan never reads a colour half-way between the themes.
+ */
+export async function pickTheme(page: Page, theme: 'light' | 'dark') {
+  await page.locator('starlight-theme-select select').first().selectOption(theme);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  await page.evaluate(() => {
+    for (const a of document.getAnimations()) if (a instanceof CSSTransition) a.finish();
+  });
+}
+
+/**
  * Serve pages as a reader with JavaScript off gets them: no page scripts, <noscript> content shown.
  * For checks that themselves need to run JS in the page (axe); behaviour tests use
  * `javaScriptEnabled: false`, under which Chromium does not render <noscript> (playwright#32542).

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, setTheme } from './fixtures';
+import { expect, test, pickTheme, setTheme } from './fixtures';
+import { expectNoSeriousViolations } from './axe';
 import { hasQuestions, isImportant, questions, smallestTopic, type Topic } from './content';
 
 const MARKS_KEY = 'k8s-notes:marks:v1';
@@ -147,9 +147,20 @@ test('a session can be limited to 常考和高频 questions and shuffled', async
   expect(seen.sort()).toEqual([...expected].sort());
 });
 
-test('keys do nothing while typing in a form control', async ({ page }) => {
+test('the shortcut hint spells out every key; keys do nothing while typing in a form control', async ({ page }) => {
   await page.goto(`/practice/?topic=${topic.id}`);
   await expect(page.locator('[data-position]')).toHaveText(`第 1 / ${n} 题`);
+
+  await test.step('the shortcut hint separates its keys with spaces', async () => {
+    const hint = page.locator('.practice-keys');
+    await expect(hint).toBeVisible();
+    const text = (await hint.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('k 上一题');
+    // Every “·” stands between spaces, and every key is followed by a space before its action.
+    expect(text).not.toMatch(/\S·|·\S/);
+    expect(text).toMatch(/^快捷键：空格 看答案 · 1 会 · 2 不熟 · 3 不会 · j 下一题 · k 上一题$/);
+  });
+
   await page.getByLabel('范围').focus();
   await page.keyboard.press('j');
   await page.keyboard.press('1');
@@ -157,23 +168,19 @@ test('keys do nothing while typing in a form control', async ({ page }) => {
   expect(await storedMarks(page)).toEqual({});
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`practice page has no serious accessibility violations (${theme})`, async ({ page }) => {
-    await setTheme(page, theme);
-    await page.goto('/practice/');
-    await expect(page.locator('[data-position]')).toHaveText(/^第 1 \//);
-    await page.keyboard.press('Space');
-    await expect(visibleCard(page).locator('[data-answer-placeholder]')).toHaveCount(0);
-    // A theme changes colours only, so the dark scan checks contrast; the light scan checks everything.
-    const axe = new AxeBuilder({ page });
-    if (theme === 'dark') axe.withRules(['color-contrast']);
-    const { violations } = await axe.analyze();
-    const severe = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-    expect(severe).toEqual([]);
+test('practice page has no serious accessibility violations (light and dark)', async ({ page }) => {
+  await setTheme(page, 'light');
+  await page.goto('/practice/');
+  await expect(page.locator('[data-position]')).toHaveText(/^第 1 \//);
+  await page.keyboard.press('Space');
+  await expect(visibleCard(page).locator('[data-answer-placeholder]')).toHaveCount(0);
+  await test.step('light theme', () => expectNoSeriousViolations(page));
+  // Same page, same revealed answer, the other colours: switched with the reader's own theme picker.
+  await test.step('dark theme', async () => {
+    await pickTheme(page, 'dark');
+    await expectNoSeriousViolations(page, { coloursOnly: true });
   });
-}
+});
 
 test.describe('answers on demand', () => {
   /** The first paragraph of a question's own page: what its answer must show in practice too. */
@@ -272,17 +279,6 @@ test.describe('practice-mode layout', () => {
     const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const title = await size(card.locator('.practice-title'));
     for (const h of await headings.all()) expect(await size(h)).toBeLessThan(title);
-  });
-
-  test('the shortcut hint separates its keys with spaces', async ({ page }) => {
-    await page.goto(`/practice/?topic=${topic.id}`);
-    const hint = page.locator('.practice-keys');
-    await expect(hint).toBeVisible();
-    const text = (await hint.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain('k 上一题');
-    // Every “·” stands between spaces, and every key is followed by a space before its action.
-    expect(text).not.toMatch(/\S·|·\S/);
-    expect(text).toMatch(/^快捷键：空格 看答案 · 1 会 · 2 不熟 · 3 不会 · j 下一题 · k 上一题$/);
   });
 
   test.describe('on a touch screen', () => {

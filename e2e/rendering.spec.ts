@@ -12,95 +12,116 @@ import { expect, test } from './fixtures';
 const body = (file: string) => readFileSync(file, 'utf8');
 const withOtherAnswers = questions.filter((q) => /^::::other-answer\[/m.test(body(q.file)));
 
-/** Text of a page as a reader sees it (not code, diagrams or scripts), one string per block. */
-async function blocksOf(page: Page, href: string): Promise<string[]> {
-  const html = await (await page.request.get(href)).text();
-  return page.evaluate((source) => {
-    const doc = new DOMParser().parseFromString(source, 'text/html');
-    doc.querySelectorAll('script, style, svg, template').forEach((el) => el.remove());
-    // Code keeps its place (a private-use character) so the text around it is not glued together.
-    doc.querySelectorAll('pre, code, kbd').forEach((el) => el.replaceWith('\ue000'));
-    const root = doc.querySelector('.sl-markdown-content') ?? doc.body;
-    return [...root.querySelectorAll('p, li, td, th, h2, h3, h4, summary, blockquote')]
-      .filter((el) => !el.querySelector('p, li, td, th'))
-      .map((el) => el.textContent ?? '');
-  }, html);
+/** What the checks below read from one built page, parsed in the browser from its HTML. */
+interface PageReading {
+  href: string;
+  status: number;
+  /** Text as a reader sees it (not code, diagrams or scripts), one string per block. */
+  blocks: string[];
+  description: string;
+  og: string;
+  /** Topic-page summaries of the questions. */
+  cards: string[];
+  /** Ids of the answer's headings, and the table of contents' targets. */
+  ids: string[];
+  toc: string[];
 }
 
-test('no literal ** or ~~ is left in the rendered text of any question', async ({ page }) => {
-  test.slow();
-  const leftovers: string[] = [];
-  for (const q of questions) {
-    for (const text of await blocksOf(page, q.href)) {
-      for (const m of text.matchAll(/.{0,12}(\*\*|~~).{0,12}/g)) leftovers.push(`${q.href}: ${m[0]}`);
-    }
-  }
-  expect(leftovers).toEqual([]);
-});
-
-test('no space follows full-width punctuation inside a sentence', async ({ page }) => {
-  test.slow();
-  const stray: string[] = [];
-  for (const href of ['/', ...questions.map((q) => q.href)]) {
-    for (const text of await blocksOf(page, href)) {
-      for (const m of text.matchAll(/.{0,8}[，。；：！？、）」』》】”][ \t\u00a0\u3000]+[^\s|→\ue000].{0,6}/g)) stray.push(`${href}: ${m[0]}`);
-    }
-  }
-  expect(stray).toEqual([]);
-});
-
-/** The meta description, og:description and topic-page summaries of a page, from its HTML. */
-async function summariesOf(page: Page, href: string) {
-  const html = await (await page.request.get(href)).text();
-  return page.evaluate((source) => {
-    const doc = new DOMParser().parseFromString(source, 'text/html');
-    const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
-    return {
-      description: meta('meta[name="description"]'),
-      og: meta('meta[property="og:description"]'),
-      cards: [...doc.querySelectorAll('main li p')].map((p) => p.textContent ?? ''),
-    };
-  }, html);
+/**
+ * Fetches and parses every page inside the browser in a single call: one round trip for the
+ * whole site instead of one per page and check.
+ */
+async function readPages(page: Page, hrefs: string[]): Promise<PageReading[]> {
+  // Any page of the site gives the browser its origin, so it may fetch the others.
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  return page.evaluate(
+    (list) =>
+      Promise.all(
+        list.map(async (href) => {
+          const response = await fetch(href);
+          const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+          const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
+          const reading = {
+            href,
+            status: response.status,
+            description: meta('meta[name="description"]'),
+            og: meta('meta[property="og:description"]'),
+            cards: [...doc.querySelectorAll('main li p')].map((p) => p.textContent ?? ''),
+            ids: [...doc.querySelectorAll('.sl-markdown-content :is(h2, h3, h4)[id]')].map((h) => h.id),
+            toc: [...doc.querySelectorAll('starlight-toc a[href^="#"]')]
+              .map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)))
+              .filter((h) => h !== '_top'),
+          };
+          doc.querySelectorAll('script, style, svg, template').forEach((el) => el.remove());
+          // Code keeps its place (a private-use character) so the text around it is not glued together.
+          doc.querySelectorAll('pre, code, kbd').forEach((el) => el.replaceWith('\ue000'));
+          const root = doc.querySelector('.sl-markdown-content') ?? doc.body;
+          const blocks = [...root.querySelectorAll('p, li, td, th, h2, h3, h4, summary, blockquote')]
+            .filter((el) => !el.querySelector('p, li, td, th'))
+            .map((el) => el.textContent ?? '');
+          return { ...reading, blocks };
+        }),
+      ),
+    hrefs,
+  );
 }
 
-test('meta descriptions and topic-page summaries carry no Markdown syntax', async ({ page }) => {
+/**
+ * Every question page (and the home and topic pages where they show text of their own), read once
+ * for four checks. Soft assertions: each check reports its own findings even when another fails.
+ */
+test('rendered text is clean: no literal Markdown, no stray spaces, plain summaries, working anchors, one site name in the home title', async ({ page }) => {
   test.slow();
-  const markdown = /\]\(|\*\*|`|^#|:::/;
-  for (const q of questions) {
-    const { description, og } = await summariesOf(page, q.href);
-    expect(description, q.href).toBeTruthy();
-    expect(description, `${q.href} meta description`).not.toMatch(markdown);
-    expect(og, `${q.href} og:description`).not.toMatch(markdown);
-  }
-  for (const t of topics.filter((x) => x.questions.length > 0)) {
-    const { cards } = await summariesOf(page, t.href);
-    for (const text of cards) expect(text, `${t.href} summary`).not.toMatch(markdown);
-  }
-});
+  const withQuestions = topics.filter((x) => x.questions.length > 0);
+  const read = await readPages(page, ['/', ...questions.map((q) => q.href), ...withQuestions.map((t) => t.href)]);
+  for (const r of read) expect(r.status, r.href).toBe(200);
+  const home = read.filter((r) => r.href === '/');
+  const questionPages = read.filter((r) => r.href.startsWith('/q/'));
+  const topicPages = read.filter((r) => withQuestions.some((t) => t.href === r.href));
+  expect(questionPages).toHaveLength(questions.length);
+  expect(questionPages.filter((r) => r.blocks.length === 0).map((r) => r.href), 'pages with no text').toEqual([]);
 
-test('heading anchors have no leading hyphen and the table of contents points at them', async ({ page }) => {
-  test.slow();
-  for (const q of questions) {
-    const html = await (await page.request.get(q.href)).text();
-    const { ids, toc } = await page.evaluate((source) => {
-      const doc = new DOMParser().parseFromString(source, 'text/html');
-      return {
-        ids: [...doc.querySelectorAll('.sl-markdown-content :is(h2, h3, h4)[id]')].map((h) => h.id),
-        toc: [...doc.querySelectorAll('starlight-toc a[href^="#"]')]
-          .map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)))
-          .filter((h) => h !== '_top'),
-      };
-    }, html);
-    for (const id of ids) expect(id, `${q.href}#${id}`).not.toMatch(/^-|-$/);
-    for (const target of toc) expect(ids, `${q.href} TOC link #${target}`).toContain(target);
-  }
-});
+  await test.step('the home page title names the site once', async () => {
+    // readPages left the browser on the home page.
+    const title = await page.title();
+    expect.soft(title).toContain(SITE.title);
+    expect.soft(title.split(SITE.title).length - 1, title).toBe(1);
+  });
 
-test('the home page title names the site once', async ({ page }) => {
-  await page.goto('/');
-  const title = await page.title();
-  expect(title).toContain(SITE.title);
-  expect(title.split(SITE.title).length - 1, title).toBe(1);
+  await test.step('no literal ** or ~~ is left in the rendered text of any question', () => {
+    const leftovers: string[] = [];
+    for (const { href, blocks } of questionPages) {
+      for (const text of blocks) for (const m of text.matchAll(/.{0,12}(\*\*|~~).{0,12}/g)) leftovers.push(`${href}: ${m[0]}`);
+    }
+    expect.soft(leftovers).toEqual([]);
+  });
+
+  await test.step('no space follows full-width punctuation inside a sentence', () => {
+    const stray: string[] = [];
+    for (const { href, blocks } of [...home, ...questionPages]) {
+      for (const text of blocks) {
+        for (const m of text.matchAll(/.{0,8}[，。；：！？、）」』》】”][ \t\u00a0\u3000]+[^\s|→\ue000].{0,6}/g)) stray.push(`${href}: ${m[0]}`);
+      }
+    }
+    expect.soft(stray).toEqual([]);
+  });
+
+  await test.step('meta descriptions and topic-page summaries carry no Markdown syntax', () => {
+    const markdown = /\]\(|\*\*|`|^#|:::/;
+    for (const { href, description, og } of questionPages) {
+      expect.soft(description, href).toBeTruthy();
+      expect.soft(description, `${href} meta description`).not.toMatch(markdown);
+      expect.soft(og, `${href} og:description`).not.toMatch(markdown);
+    }
+    for (const { href, cards } of topicPages) for (const text of cards) expect.soft(text, `${href} summary`).not.toMatch(markdown);
+  });
+
+  await test.step('heading anchors have no leading hyphen and the table of contents points at them', () => {
+    for (const { href, ids, toc } of questionPages) {
+      for (const id of ids) expect.soft(id, `${href}#${id}`).not.toMatch(/^-|-$/);
+      for (const target of toc) expect.soft(ids, `${href} TOC link #${target}`).toContain(target);
+    }
+  });
 });
 
 test.describe('404', () => {
@@ -115,16 +136,14 @@ test.describe('404', () => {
 });
 });
 
-test('/todo/ lists every question whose answer is missing, incomplete or marked 原文缺失/待补充', async ({ page }) => {
+test('/todo/ lists every question whose answer is missing, incomplete or marked 原文缺失/待补充, its badges apart', async ({ page }) => {
   const expected = onTodoPage();
   expect(expected.length).toBeGreaterThan(0);
   await page.goto('/todo/');
   const listed = await page.locator('.todo-list li > a:first-child').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(new Set(listed)).toEqual(new Set(expected.map((q) => q.href)));
-});
 
-test('badges on /todo/ do not touch each other', async ({ page }) => {
-  await page.goto('/todo/');
+  // Badges on /todo/ do not touch each other.
   const gaps = await page.locator('.todo-list li').evaluateAll((items) =>
     items.flatMap((li) => {
       const badges = [...li.querySelectorAll('.q-badge')].map((b) => b.getBoundingClientRect());
