@@ -44,16 +44,7 @@ function byTopic(questions: readonly SiteQuestion[]): [string, SiteQuestion[]][]
 
 /** What a plain-text copy keeps of Markdown: no fences, headings as plain lines, no blank lines. */
 function plainText(body: readonly string[]): string[] {
-  let fenced = false;
-  return body.flatMap((l) => {
-    if (FENCE.test(l)) {
-      fenced = !fenced;
-      return [];
-    }
-    if (l.trim() === '') return [];
-    // Code lines are copied as they were; prose loses its heading and list markup to the page's styling.
-    return [fenced ? l : l.replace(/^#{1,6}\s+/, '').replace(/^(\s*)[-*] /, '$1• ')];
-  });
+  return pdfLines(body).map((l) => l.text);
 }
 
 export const FAMILIES: NoteFamily[] = [
@@ -237,7 +228,11 @@ function hardWrap(line: string, width: number): string[] {
   return [...out, cur.trimEnd()].filter((l) => l.trim() !== '');
 }
 
-/** What a PDF shows of an answer: no fences or Markdown marks; `code` tells the lines set in a code box. */
+/**
+ * What a PDF or a plain-text copy shows of an answer: no fences or Markdown marks, no blank lines;
+ * `code` tells the lines set in a code box. Code lines are copied as they were; prose loses its
+ * heading and list markup to the page's styling.
+ */
 function pdfLines(body: readonly string[]): { text: string; code: boolean }[] {
   let fenced = false;
   return body.flatMap((l) => {
