@@ -157,7 +157,7 @@ export function mermaidDiagrams(options: RemarkMermaidOptions) {
   };
 }
 
-/** Fenced code whose info string starts with `mermaid`, at most three spaces in (deeper fences sit in containers). */
+/** A cheap pre-check: some fence (at any depth, in any container) whose info string starts with `mermaid`. */
 const MERMAID_FENCE = /(`{3,}|~{3,})[ \t]*mermaid/;
 
 /**

@@ -109,8 +109,8 @@ const RARE = 3;
 type EnglishWords = TaskLexicon['english'];
 const lexicons = new WeakMap<readonly (readonly string[])[], Map<EnglishWords, Lexicon>>();
 function lexiconOf(synonyms: readonly (readonly string[])[], english: EnglishWords = NO_WORDS): Lexicon {
-  const built = lexicons.get(synonyms) ?? new Map<EnglishWords, Lexicon>();
-  lexicons.set(synonyms, built);
+  let built = lexicons.get(synonyms);
+  if (!built) lexicons.set(synonyms, (built = new Map<EnglishWords, Lexicon>()));
   let lexicon = built.get(english);
   if (!lexicon) built.set(english, (lexicon = buildLexicon(synonyms, english)));
   return lexicon;
@@ -153,11 +153,12 @@ export async function runSearch(
   const names = await glossary();
   // A query made only of feature names has no task words to translate: the lexicon stays unloaded.
   const lexicon = lexiconOf(names);
-  const tasky = planTerms(plain.query, lexicon).some((t) => !lexicon.names.has(nameKey(t.text)) && !lexicon.equivalents.has(nameKey(t.text)));
+  const planned = planTerms(plain.query, lexicon);
+  const tasky = planned.some((t) => !lexicon.names.has(nameKey(t.text)) && !lexicon.equivalents.has(nameKey(t.text)));
   const task = tasky ? await concepts?.() : undefined;
   const { matches, rest } = task?.match(rawQuery) ?? { matches: [], rest: rawQuery };
   const english = task?.english ?? NO_WORDS;
-  const translates = planTerms(plain.query, lexicon).some((t) => english.some(([word]) => word === nameKey(t.text)));
+  const translates = planned.some((t) => english.some(([word]) => word === nameKey(t.text)));
   if (matches.length === 0 && usedGlossary && !translates) return plain;
   const query = matches.length > 0 ? rest : rawQuery;
   const { outcome } = await searchWith(pagefind, query, totalPages, names, matches, plain.query, english);
