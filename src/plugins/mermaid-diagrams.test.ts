@@ -7,7 +7,7 @@ import { markdownToHtml, mdxToJs, mdxToMdast, type MdastPluginEntry } from 'satt
 import type { Code, Nodes } from 'mdast';
 import { mermaidSourcesIn } from './mermaid-sources.ts';
 import { describe, expect, it } from 'vitest';
-import { MERMAID_CONFIG, mermaidDiagrams, withTheme, type MermaidTheme, type RemarkMermaidOptions, type RenderBatch } from './mermaid-diagrams.ts';
+import { MERMAID_CONFIG, mermaidDiagrams, mermaidPackage, withTheme, type MermaidTheme, type RemarkMermaidOptions, type RenderBatch } from './mermaid-diagrams.ts';
 
 const DOC = ['# 标题', '', '```mermaid', 'flowchart LR', '  A[调度器] --> B[kubelet]', '```', '', '```yaml', 'a: 1', '```', ''].join('\n');
 
@@ -30,6 +30,15 @@ const fakeRenderer = () => {
   };
   return { calls, batches, renderBatch };
 };
+
+describe('the Mermaid behind checks and drawings', () => {
+  // `npm run check` parses diagrams with the project's mermaid; the build draws them with
+  // mermaid-isomorphic's. Two copies would let a diagram pass the check and fail the build (or
+  // the reverse), and would key the SVG cache by a version that drew nothing.
+  it('is one package, so a diagram the check accepts is one the build can draw', () => {
+    expect(mermaidPackage('renderer').dir).toBe(mermaidPackage('project').dir);
+  });
+});
 
 describe('mermaidDiagrams', () => {
   it('replaces a mermaid block by a light and a dark inline SVG and leaves other code alone', async () => {

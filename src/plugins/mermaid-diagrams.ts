@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
 import type { MermaidRenderer } from 'mermaid-isomorphic';
 import type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
@@ -37,10 +39,17 @@ export const MERMAID_CONFIG = {
   sequence: { wrap: true, width: 120, actorMargin: 30, bottomMarginAdj: 12 },
 } as const;
 
-const mermaidVersion = (): string => {
-  const require = createRequire(import.meta.url);
-  return (require('mermaid/package.json') as { version: string }).version;
-};
+/**
+ * The Mermaid that draws the SVGs is the one mermaid-isomorphic resolves, which need not be the
+ * project's own `mermaid` (the one `npm run check` parses with). The cache key must name the
+ * drawing one, or a renderer upgrade would keep serving SVGs drawn by the old version.
+ */
+export function mermaidPackage(from: 'renderer' | 'project'): { version: string; dir: string } {
+  const base = from === 'renderer' ? import.meta.resolve('mermaid-isomorphic') : import.meta.url;
+  const require = createRequire(base);
+  const manifest = require.resolve('mermaid/package.json');
+  return { version: (require(manifest) as { version: string }).version, dir: realpathSync(dirname(manifest)) };
+}
 
 let batchCount = 0;
 
@@ -91,7 +100,7 @@ const stores = new Map<string, DiagramStore>();
 function storeFor(options: RemarkMermaidOptions): DiagramStore {
   const storeOptions = {
     cacheDir: options.cacheDir,
-    keyParts: [mermaidVersion(), JSON.stringify(MERMAID_CONFIG)],
+    keyParts: [mermaidPackage('renderer').version, JSON.stringify(MERMAID_CONFIG)],
     prefetchDir: options.prefetchDir,
   };
   if (options.renderBatch) return new DiagramStore({ ...storeOptions, renderBatch: options.renderBatch });
