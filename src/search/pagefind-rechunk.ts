@@ -17,6 +17,7 @@ import type { AstroIntegration } from 'astro';
 import { decode, encode } from 'cbor2';
 import { encodeIndexChunk, scanIndexChunk, UnknownLayout, type WordBytes } from './index-chunk-scan.ts';
 import { chunkBudget, chunkRanges, splitWords } from './index-chunks.ts';
+import { minifyScript } from './pagefind-minify.ts';
 
 const SIGNATURE = Buffer.from('pagefind_dcd');
 
@@ -128,18 +129,27 @@ export function rechunkBundle(bundleDir: string, budget?: number): RechunkReport
   return reports;
 }
 
-/** Astro integration: list it after starlight() so Pagefind has already written dist/pagefind/. */
+/**
+ * Astro integration: list it after starlight() so Pagefind has already written dist/pagefind/.
+ * Also minifies Pagefind's search API script (pagefind-minify.ts).
+ */
 export function pagefindIndexChunks(budget?: number): AstroIntegration {
   return {
     name: 'pagefind-index-chunks',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const bundle = join(fileURLToPath(dir), 'pagefind');
         try {
           for (const r of rechunkBundle(bundle, budget)) logger.info(`${r.language}: ${r.before} → ${r.after} index chunks of ~${r.budget} locations`);
         } catch (error) {
           if (!(error instanceof Unsupported)) throw error;
           logger.warn(`搜索索引保持 Pagefind 原样（首次搜索会下载更多）：${error.message}`);
+        }
+        try {
+          const { before, after } = await minifyScript(join(bundle, 'pagefind.js'));
+          logger.info(`pagefind.js minified: ${before} → ${after} bytes`);
+        } catch (error) {
+          logger.warn(`pagefind.js 保持原样（未能压缩）：${error instanceof Error ? error.message : String(error)}`);
         }
       },
     },
