@@ -9,6 +9,7 @@ import { otherAnswer } from './src/plugins/other-answer.ts';
 import { baseLinks } from './src/plugins/base-links.ts';
 import { headingSlugs } from './src/plugins/heading-slugs.ts';
 import { withTableFenceFix } from './src/plugins/table-fence.ts';
+import { MARKDOWN_FEATURES } from './src/plugins/markdown-features.ts';
 import { SITE, editUrlBase } from './src/site.config.ts';
 import { astroRedirects, readRedirects } from './src/content-model/redirects.ts';
 import { contentSafety } from './src/plugins/content-safety.ts';
@@ -32,9 +33,8 @@ export default defineConfig({
     // Sätteri misreads a `:::` right after a table row (src/plugins/table-fence.ts).
     processor: withTableFenceFix(
       satteri({
-      // Directives for Starlight's asides and our ::::other-answer. Smart punctuation comes from
-      // smartPunctuation() below, which keeps the site's punctuation rules (`--` is an em dash).
-      features: { gfm: true, directive: true, smartPunctuation: false },
+      // GFM, directives (asides, ::::other-answer); smart punctuation comes from smartPunctuation().
+      features: MARKDOWN_FEATURES,
       // Plugin factories run per page and leave themselves out of pages they have nothing to do in.
       mdastPlugins: [
         // CommonMark will not open `**` or `~~` next to CJK punctuation (**复制策略（Replication）**);

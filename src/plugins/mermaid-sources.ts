@@ -1,56 +1,39 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import type { Code } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Code, Nodes } from 'mdast';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { MARKDOWN_FEATURES } from './markdown-features.ts';
 
-const parser = unified().use(remarkParse);
-
-/** The source of every ```mermaid block in one Markdown/MDX text, as remark sees it. */
-export function mermaidSourcesIn(markdown: string): string[] {
+/**
+ * The source of every ```mermaid block in one Markdown/MDX text, parsed by the same parser with
+ * the same syntax features as the build, so the strings equal what the plugin later receives.
+ * A text that does not parse yields nothing here; its page compile reports the error.
+ */
+export function mermaidSourcesIn(text: string, format: 'md' | 'mdx' = 'mdx'): string[] {
+  let tree: Nodes;
+  try {
+    tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(text, { features: MARKDOWN_FEATURES }) as Nodes;
+  } catch {
+    return [];
+  }
   const sources: string[] = [];
-  visit(parser.parse(markdown), 'code', (node: Code) => {
-    if (node.lang === 'mermaid') sources.push(node.value);
-  });
+  const walk = (node: Nodes): void => {
+    if (node.type === 'code' && (node as Code).lang === 'mermaid') sources.push((node as Code).value);
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(tree);
   return sources;
 }
 
 /**
- * Every Mermaid diagram under `dir` (.md/.mdx, recursively). Fenced code parses the same with or
- * without the MDX extensions, so these strings equal what the plugin later receives per file.
- * Parsing is most of the cost, so with `memoFile` the sources of each text are remembered by the
- * text's hash and a file is parsed again only when it changed.
+ * Every Mermaid diagram under `dir` (.md/.mdx, recursively). Sätteri parses the whole content in
+ * tens of milliseconds, so nothing is remembered between builds.
  */
-export async function mermaidSourcesUnder(dir: string, memoFile?: string): Promise<string[]> {
+export async function mermaidSourcesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries.filter((e) => e.isFile() && /\.mdx?$/.test(e.name)).map((e) => join(e.parentPath, e.name));
-  const texts = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).filter(
-    (t) => t.includes('```mermaid') || t.includes('~~~mermaid'),
-  );
-  const known = memoFile ? await readMemo(memoFile) : {};
-  const memo: Record<string, string[]> = {};
-  const sources = texts.flatMap((text) => {
-    const hash = createHash('sha256').update(text).digest('hex');
-    return (memo[hash] = known[hash] ?? mermaidSourcesIn(text));
-  });
-  // Rewritten only when a file changed, and then with the current texts only, so it never grows.
-  // A memo from an older parser can only cost a diagram its prefetch: the plugin asks for what it finds.
-  if (memoFile && Object.keys(memo).sort().join() !== Object.keys(known).sort().join()) {
-    await mkdir(dirname(memoFile), { recursive: true });
-    await writeFile(memoFile, JSON.stringify(memo));
-  }
-  return sources;
-}
-
-async function readMemo(file: string): Promise<Record<string, string[]>> {
-  try {
-    const memo: unknown = JSON.parse(await readFile(file, 'utf8'));
-    const valid =
-      typeof memo === 'object' && memo !== null && Object.values(memo).every((v) => Array.isArray(v) && v.every((s) => typeof s === 'string'));
-    return valid ? (memo as Record<string, string[]>) : {};
-  } catch {
-    return {};
-  }
+  const texts = await Promise.all(files.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
+  return texts
+    .filter(({ text }) => text.includes('```mermaid') || text.includes('~~~mermaid'))
+    .flatMap(({ file, text }) => mermaidSourcesIn(text, file.endsWith('.md') ? 'md' : 'mdx'));
 }

@@ -1,5 +1,4 @@
 import { appendFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createBatcher, type BatchTiming, type MermaidTheme, type RenderBatch } from './mermaid-batch.ts';
 import { SvgCache } from './mermaid-cache.ts';
 import { mermaidSourcesUnder } from './mermaid-sources.ts';
@@ -73,7 +72,7 @@ export class DiagramStore {
 
   /** Queue every uncached diagram under `dir` in the same tick: the batcher sends them together. */
   private async prefetch(dir: string): Promise<void> {
-    const sources = [...new Set(await mermaidSourcesUnder(dir, join(this.options.cacheDir, 'sources.json')))];
+    const sources = [...new Set(await mermaidSourcesUnder(dir))];
     const wanted = sources.flatMap((source) => THEMES.map((theme) => ({ source, theme, key: this.key(source, theme) })));
     const cached = await Promise.all(wanted.map((w) => this.cache.get(w.key)));
     wanted.forEach((w, i) => {
