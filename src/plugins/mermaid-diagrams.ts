@@ -5,7 +5,7 @@ import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
 import type { MermaidRenderer } from 'mermaid-isomorphic';
 import type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 import { DiagramStore } from './mermaid-store.ts';
-import { VariantCache } from './mermaid-variant.ts';
+import { svgVariant } from './mermaid-variant.ts';
 import { failAt } from './satteri-fail.ts';
 
 export type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
@@ -137,7 +137,6 @@ export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: s
 export function mermaidDiagrams(options: RemarkMermaidOptions) {
   const store = storeFor(options);
   void store.warm();
-  const variants = new VariantCache(options.cacheDir);
   const renderCached = (source: string, theme: MermaidTheme) => store.svg(source, theme);
 
   return ({ source }: Pick<PluginFactoryContext, 'source'>) => {
@@ -154,7 +153,7 @@ export function mermaidDiagrams(options: RemarkMermaidOptions) {
           const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
           failAt(ctx.fileURL, `Mermaid 图无法渲染（请检查语法）：${reason}`, node.position, 'remark-mermaid:invalid-diagram');
         }
-        const processed = await Promise.all(svgs.map((svg) => variants.get(svg)));
+        const processed = svgs.map(svgVariant);
         const mdx = ctx.sourceFormat === 'mdx';
         const children = VARIANTS.map((v, i) => variantNode(mdx, ['mermaid-variant', v.className], processed[i]?.style, processed[i]?.html ?? ''));
         // A node type unknown to the Markdown-to-HTML step becomes exactly the element described in `data`.
