@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { contentSafety, contentSafetyPlugin } from './content-safety.ts';
+import { buildOnePage } from './one-page-build.ts';
 
 const run = async (mdx: string, path = resolve('content/docs/workloads/case-x.mdx')) =>
   mdxToJs(mdx, { features: { directive: true }, mdastPlugins: [contentSafetyPlugin], fileURL: pathToFileURL(path) });
@@ -39,23 +37,11 @@ describe('contentSafetyPlugin', () => {
   });
 });
 
-/**
- * The real `astro build` of a one-page site whose page holds a <script>: the pipeline, not only
- * `npm run check`, must refuse it. Content is copied to a temp dir; code and dependencies are the
- * project's own.
- */
+/** The pipeline, not only `npm run check`, must refuse a <script> in content. */
 describe('astro build', () => {
   it('fails on a <script> in content, naming the file and line', { timeout: 180_000 }, async () => {
-    const root = await mkdtemp(join(tmpdir(), 'safety-build-'));
-    for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) await cp(resolve(f), join(root, f), { recursive: true });
-    await symlink(resolve('node_modules'), join(root, 'node_modules'));
-    await mkdir(join(root, 'content/docs/workloads'), { recursive: true });
-    for (const f of ['topics.yaml', 'glossary.yaml', 'redirects.yaml']) await cp(resolve('content', f), join(root, 'content', f));
-    const page = await readFile(resolve('src/checks/__fixtures__/bad/script-tag/content/docs/workloads/case-x.mdx'), 'utf8');
-    await writeFile(join(root, 'content/docs/workloads/case-x.mdx'), page);
-    const build = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, encoding: 'utf8' });
-    const output = build.stdout + build.stderr;
-    expect(build.status, output).not.toBe(0);
+    const { status, output } = await buildOnePage('script-tag');
+    expect(status, output).not.toBe(0);
     expect(output).toMatch(/content\/docs\/workloads\/case-x\.mdx:9:1 .*<script>.*\[mdx\/no-script\]/);
   });
 });

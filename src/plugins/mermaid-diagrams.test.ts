@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { markdownToHtml, mdxToJs, mdxToMdast, type MdastPluginEntry } from 'satteri';
 import type { Code, Nodes } from 'mdast';
 import { mermaidSourcesIn } from './mermaid-sources.ts';
+import { DeferredDiagrams, DiagramError } from './mermaid-deferred.ts';
+import { buildOnePage } from './one-page-build.ts';
 import { describe, expect, it } from 'vitest';
 import { MERMAID_CONFIG, mermaidDiagrams, mermaidPackage, withTheme, type MermaidTheme, type RemarkMermaidOptions, type RenderBatch } from './mermaid-diagrams.ts';
 
@@ -159,7 +161,7 @@ describe('mermaidDiagrams', () => {
     expect(small).toContain('--mermaid-min-width: 216px');
   });
 
-  it('hands MDX the SVG as one set:html string on its wrapper, not as JSX elements', async () => {
+  it('hands MDX the figure content as one set:html string, not as JSX elements', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
     const { renderBatch } = fakeRenderer();
     // As Astro compiles MDX for Starlight: static subtrees collapsed into set:html strings.
@@ -171,13 +173,13 @@ describe('mermaidDiagrams', () => {
       optimizeStatic: { component: 'Fragment', prop: 'set:html' },
     });
     const sets = [...code.matchAll(/"set:html": ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string);
-    // The rest of the page is static HTML too; the diagrams are the two strings that are nothing but an SVG.
+    // The rest of the page is static HTML too; the diagram is the one string holding an SVG.
     const markup = sets.filter((html) => html.includes('<svg'));
-    expect(markup).toHaveLength(2);
-    expect(markup[0]).toMatch(/^<svg id="mermaid-[0-9a-f]+" data-theme="default"><text>/);
-    expect(markup[1]).toMatch(/^<svg [^>]*data-theme="dark"/);
+    expect(markup).toHaveLength(1);
+    expect(markup[0]).toMatch(/^<div class="mermaid-variant mermaid-light"><svg id="mermaid-[0-9a-f]+" data-theme="default"><text>/);
+    expect(markup[0]).toMatch(/<\/div><div class="mermaid-variant mermaid-dark"><svg [^>]*data-theme="dark"/);
     expect(code).toContain('class: "mermaid-diagram"');
-    expect(code).toContain('class: "mermaid-variant mermaid-light"');
+    expect(code).toContain('tabindex: "0"');
     expect(code).not.toMatch(/_jsx\("svg"|_components\.svg/);
   });
 
@@ -235,5 +237,97 @@ describe('mermaidDiagrams', () => {
       diagrams += satteriSources(text).length;
     }
     expect(diagrams).toBeGreaterThan(tricky.length);
+  });
+});
+
+describe('diagrams deferred to the end of a build', () => {
+  /** A renderer that draws nothing until `open()` is called, as Chromium busy with a batch. */
+  const gated = (fail = false) => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const renderBatch: RenderBatch = async (jobs) => {
+      await gate;
+      return jobs.map(({ source, theme, id }) =>
+        fail ? { status: 'rejected', reason: new Error('Parse error on line 2') } : { status: 'fulfilled', value: `<svg id="${id}" data-theme="${theme}"><text>${source.length}</text></svg>` },
+      );
+    };
+    return { renderBatch, open };
+  };
+
+  /** The figure's markup as Astro receives it from an MDX page: its set:html string. */
+  async function figureMarkup(mdx: string, options: RemarkMermaidOptions, path = '/repo/content/docs/x/y.mdx'): Promise<string> {
+    const { code } = await mdxToJs(mdx, {
+      mdastPlugins: [mermaidDiagrams(options)],
+      fileURL: pathToFileURL(path),
+      jsxImportSource: 'astro',
+      elementAttributeNameCase: 'html',
+      optimizeStatic: { component: 'Fragment', prop: 'set:html' },
+    });
+    const sets = [...code.matchAll(/"set:html": ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string);
+    const figure = sets.find((html) => /<svg|<mermaid-pending/.test(html));
+    if (figure === undefined) throw new Error('no figure in the compiled page');
+    return figure;
+  }
+
+  it('compiles an MDX page without waiting, and fill() gives the markup a cached diagram gets', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const dist = await mkdtemp(join(tmpdir(), 'dist-'));
+    const { renderBatch, open } = gated();
+    const defer = new DeferredDiagrams();
+    // Resolves although the renderer has drawn nothing yet.
+    const pending = await figureMarkup(DOC, { cacheDir, renderBatch, defer });
+    expect(pending).toMatch(/^<mermaid-pending data-key="[0-9a-f]{16}"><\/mermaid-pending>$/);
+    await mkdir(join(dist, 'q', 'y'), { recursive: true });
+    await writeFile(join(dist, 'q', 'y', 'index.html'), `<figure>${pending}</figure>`);
+    await writeFile(join(dist, 'print.html'), `<main><figure>${pending}</figure></main>`);
+    await writeFile(join(dist, 'other.html'), '<p>没有图</p>');
+    open();
+    expect(await defer.fill(dist)).toEqual({ files: 2, diagrams: 1 });
+
+    const cached = await figureMarkup(DOC, { cacheDir, renderBatch: fakeRenderer().renderBatch });
+    expect(cached).toContain('<div class="mermaid-variant mermaid-dark"><svg');
+    expect(readFileSync(join(dist, 'q', 'y', 'index.html'), 'utf8')).toBe(`<figure>${cached}</figure>`);
+    expect(readFileSync(join(dist, 'print.html'), 'utf8')).toBe(`<main><figure>${cached}</figure></main>`);
+    expect(readFileSync(join(dist, 'other.html'), 'utf8')).toBe('<p>没有图</p>');
+  });
+
+  it('never defers a Markdown page, whose HTML Astro keeps between builds', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const { renderBatch, open } = gated();
+    const defer = new DeferredDiagrams();
+    const page = toHtml(DOC, { cacheDir, renderBatch, defer }, '/repo/content/docs/x/y.md');
+    open();
+    expect(await page).toContain('<div class="mermaid-variant mermaid-light"><svg');
+    expect(defer.size).toBe(0);
+  });
+
+  it('fails the build at the end, naming every file and line that holds a diagram that cannot be drawn', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const dist = await mkdtemp(join(tmpdir(), 'dist-'));
+    const { renderBatch, open } = gated(true);
+    const defer = new DeferredDiagrams();
+    const options = { cacheDir, renderBatch, defer };
+    const a = await figureMarkup(DOC, options, '/repo/content/docs/x/a.mdx');
+    const b = await figureMarkup(`前言\n\n${DOC}`, options, '/repo/content/docs/x/b.mdx');
+    await writeFile(join(dist, 'a.html'), a);
+    await writeFile(join(dist, 'b.html'), b);
+    open();
+    const failure = defer.fill(dist, '/repo');
+    await expect(failure).rejects.toThrow(/^content\/docs\/x\/a\.mdx:3:1、content\/docs\/x\/b\.mdx:5:1 Mermaid 图无法渲染（请检查语法）：Parse error on line 2/);
+    await expect(failure).rejects.toBeInstanceOf(DiagramError);
+    // Nothing is half-written: the pages keep their placeholders.
+    expect(readFileSync(join(dist, 'a.html'), 'utf8')).toBe(a);
+  });
+
+  it('stops a real astro build whose diagram cannot be drawn, naming its file and line', { timeout: 180_000 }, async () => {
+    const { status, output } = await buildOnePage('invalid-mermaid');
+    expect(status, output).not.toBe(0);
+    expect(output).toMatch(/content\/docs\/workloads\/case-x\.mdx:9:1 Mermaid 图无法渲染（请检查语法）/);
+  });
+
+  it('refuses to publish a placeholder it cannot fill', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'dist-'));
+    await writeFile(join(dist, 'stale.html'), '<figure><mermaid-pending data-key="0123456789abcdef"></mermaid-pending></figure>');
+    await expect(new DeferredDiagrams().fill(dist, dist)).rejects.toThrow(/stale\.html: 找不到图 0123456789abcdef/);
   });
 });

@@ -1,10 +1,13 @@
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
 import type { MermaidRenderer } from 'mermaid-isomorphic';
 import type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 import { DiagramStore } from './mermaid-store.ts';
+import { DeferredDiagrams } from './mermaid-deferred.ts';
+import { SvgCache } from './mermaid-cache.ts';
 import { svgVariant } from './mermaid-variant.ts';
 import { failAt } from './satteri-fail.ts';
 
@@ -17,6 +20,8 @@ export interface RemarkMermaidOptions {
   renderBatch?: RenderBatch;
   /** Content directory whose diagrams are all rendered in one batch at the first cache miss. */
   prefetchDir?: string;
+  /** Pages get placeholders for uncached diagrams, filled by `defer.fill()` (set by the build integration). */
+  defer?: DeferredDiagrams;
 }
 
 /** The two variants we render; CSS shows the one matching Starlight's `data-theme`. */
@@ -94,35 +99,57 @@ export function withTheme(source: string, theme: MermaidTheme): string {
   return theme === BASE_THEME ? source : `${source}\n%%{init: ${JSON.stringify({ theme })}}%%`;
 }
 
-/** Every MDX file compiled by this process shares one store: one queue, one browser session. */
-const stores = new Map<string, DiagramStore>();
+/** What every MDX file compiled by this process shares: one store (one queue, one browser session). */
+interface Shared {
+  store: DiagramStore;
+  deferred: DeferredDiagrams;
+  /** Set in `astro build` only: pages then never wait for a diagram (mermaid-deferred.ts). */
+  deferring: boolean;
+}
 
-function storeFor(options: RemarkMermaidOptions): DiagramStore {
+const shared = new Map<string, Shared>();
+
+function sharedFor(options: RemarkMermaidOptions): Shared {
   const storeOptions = {
     cacheDir: options.cacheDir,
     keyParts: [mermaidPackage('renderer').version, JSON.stringify(MERMAID_CONFIG)],
     prefetchDir: options.prefetchDir,
   };
-  if (options.renderBatch) return new DiagramStore({ ...storeOptions, renderBatch: options.renderBatch });
-  const shared = `${options.cacheDir}\0${options.prefetchDir ?? ''}`;
-  let store = stores.get(shared);
-  if (!store) stores.set(shared, (store = new DiagramStore({ ...storeOptions, renderBatch: isomorphicBatch() })));
-  return store;
+  const fresh = (renderBatch: RenderBatch): Shared => ({
+    store: new DiagramStore({ ...storeOptions, renderBatch }),
+    deferred: options.defer ?? new DeferredDiagrams(),
+    deferring: options.defer !== undefined,
+  });
+  if (options.renderBatch) return fresh(options.renderBatch);
+  const key = `${options.cacheDir}\0${options.prefetchDir ?? ''}`;
+  let found = shared.get(key);
+  if (!found) shared.set(key, (found = fresh(isomorphicBatch())));
+  return found;
 }
 
 /**
  * Starts rendering the uncached diagrams of `prefetchDir` as soon as `astro build` has read its
  * config, so Chromium works on the second core while Astro syncs content, generates types and
- * bundles; the Markdown plugin with the same options then finds them rendered or in flight. The
- * plugin starts the same batch when it is set up (the only start in `astro dev`), which in a build
- * comes seconds later; other commands (`astro check`, `astro sync`) start nothing here.
+ * bundles. In a build, pages do not wait for an uncached diagram: they get a placeholder, and when
+ * Astro has written every page (before Pagefind indexes them: list this integration before
+ * starlight()), the drawn diagrams replace the placeholders. `astro dev` waits per page as before;
+ * other commands (`astro check`, `astro sync`) start nothing here.
  */
 export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: string }) {
   return {
     name: 'mermaid-prefetch',
     hooks: {
       'astro:config:setup': ({ command }: { command: string }) => {
-        if (command === 'build') void storeFor(options).warm();
+        if (command !== 'build') return;
+        const state = sharedFor(options);
+        state.deferring = true;
+        void state.store.warm();
+      },
+      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: { info(message: string): void } }) => {
+        const { deferred, deferring } = sharedFor(options);
+        if (!deferring || deferred.size === 0) return;
+        const { files, diagrams } = await deferred.fill(fileURLToPath(dir));
+        logger.info(`${diagrams} diagrams drawn while pages were built, placed into ${files} HTML files`);
       },
     },
   };
@@ -135,9 +162,10 @@ export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: s
  * Sätteri calls it per page, and pages without a diagram do not get the plugin at all.
  */
 export function mermaidDiagrams(options: RemarkMermaidOptions) {
-  const store = storeFor(options);
+  const state = sharedFor(options);
+  const { store } = state;
   void store.warm();
-  const renderCached = (source: string, theme: MermaidTheme) => store.svg(source, theme);
+  const rendered = (source: string) => Promise.all(VARIANTS.map((v) => store.svg(source, v.theme))).then(figureContent);
 
   return ({ source }: Pick<PluginFactoryContext, 'source'>) => {
     if (!MERMAID_FENCE.test(source)) return null;
@@ -146,20 +174,25 @@ export function mermaidDiagrams(options: RemarkMermaidOptions) {
       options: { position: true },
       async code(node, ctx) {
         if (node.lang !== 'mermaid') return;
-        let svgs: string[];
-        try {
-          svgs = await Promise.all(VARIANTS.map((v) => renderCached(node.value, v.theme)));
-        } catch (error) {
-          const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
-          failAt(ctx.fileURL, `Mermaid 图无法渲染（请检查语法）：${reason}`, node.position, 'remark-mermaid:invalid-diagram');
+        const cached = await Promise.all(VARIANTS.map((v) => store.cached(node.value, v.theme)));
+        let content: string;
+        if (cached.every((svg): svg is string => svg !== undefined)) {
+          content = figureContent(cached);
+        } else if (state.deferring && ctx.sourceFormat === 'mdx') {
+          // Only MDX: Astro renders Markdown entries once at content sync and keeps their HTML in
+          // its data store for later builds and `astro dev`, where no placeholder would be filled.
+          const start = node.position?.start;
+          const place = { file: ctx.fileURL ? fileURLToPath(ctx.fileURL) : '', line: start?.line ?? 1, column: start?.column ?? 1 };
+          content = state.deferred.hold(SvgCache.key('figure', node.value).slice(0, 16), () => rendered(node.value), place);
+        } else {
+          try {
+            content = await rendered(node.value);
+          } catch (error) {
+            const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
+            failAt(ctx.fileURL, `Mermaid 图无法渲染（请检查语法）：${reason}`, node.position, 'remark-mermaid:invalid-diagram');
+          }
         }
-        const processed = svgs.map(svgVariant);
-        const mdx = ctx.sourceFormat === 'mdx';
-        const children = VARIANTS.map((v, i) => variantNode(mdx, ['mermaid-variant', v.className], processed[i]?.style, processed[i]?.html ?? ''));
-        // A node type unknown to the Markdown-to-HTML step becomes exactly the element described in `data`.
-        // Wide diagrams scroll sideways; keyboard users must be able to focus and scroll them.
-        const data = { hName: 'figure', hProperties: { className: ['mermaid-diagram'], tabIndex: 0 } };
-        return (mdx ? { type: 'mermaidDiagram', data, children } : { type: 'mermaidDiagram', data: { ...data, hChildren: children } }) as never;
+        return figureNode(ctx.sourceFormat === 'mdx', content) as never;
       },
     });
   };
@@ -169,18 +202,37 @@ export function mermaidDiagrams(options: RemarkMermaidOptions) {
 const MERMAID_FENCE = /(`{3,}|~{3,})[ \t]*mermaid/;
 
 /**
- * One variant's wrapper with the SVG inside as markup, never as a tree: thousands of elements per
- * diagram would otherwise go through every later plugin and the MDX compiler. In MDX the wrapper
- * is a JSX element whose `set:html` Astro inserts as is (MDX output has no raw HTML node); in
- * Markdown it is an HTML element holding a raw node.
+ * The figure's markup: both variants, each SVG in a wrapper carrying its width style. Built as one
+ * string for a cached diagram and for a deferred one alike, so both give the same HTML.
  */
-function variantNode(mdx: boolean, className: string[], style: string | undefined, html: string) {
-  if (!mdx) return { type: 'element', tagName: 'div', properties: { className, style }, children: [{ type: 'raw', value: html }] };
+function figureContent(svgs: readonly string[]): string {
+  return VARIANTS.map((v, i) => {
+    const { html, style } = svgVariant(svgs[i] ?? '');
+    return `<div class="mermaid-variant ${v.className}"${style ? ` style="${escapeAttribute(style)}"` : ''}>${html}</div>`;
+  }).join('');
+}
+
+const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+/**
+ * The figure with its content as markup, never as a tree: thousands of SVG elements would
+ * otherwise go through every later plugin and the MDX compiler. In MDX it is a JSX element whose
+ * `set:html` Astro inserts as is (MDX output has no raw HTML node); in Markdown a node type
+ * unknown to the Markdown-to-HTML step becomes exactly the element described in `data`.
+ * Wide diagrams scroll sideways; keyboard users must be able to focus and scroll them.
+ */
+function figureNode(mdx: boolean, content: string) {
+  if (!mdx) {
+    return {
+      type: 'mermaidDiagram',
+      data: { hName: 'figure', hProperties: { className: ['mermaid-diagram'], tabIndex: 0 }, hChildren: [{ type: 'raw', value: content }] },
+    };
+  }
   const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute' as const, name, value });
   return {
     type: 'mdxJsxFlowElement',
-    name: 'div',
-    attributes: [attribute('class', className.join(' ')), ...(style ? [attribute('style', style)] : []), attribute('set:html', html)],
+    name: 'figure',
+    attributes: [attribute('class', 'mermaid-diagram'), attribute('tabindex', '0'), attribute('set:html', content)],
     children: [],
   };
 }

@@ -34,6 +34,11 @@ export class DiagramStore {
     this.render = createBatcher(options.renderBatch, { onBatch: (t) => recordTiming(options.cacheDir, t) });
   }
 
+  /** The SVG if it is on disk already; never renders. */
+  cached(source: string, theme: MermaidTheme): Promise<string | undefined> {
+    return this.cache.get(this.key(source, theme));
+  }
+
   async svg(source: string, theme: MermaidTheme): Promise<string> {
     const key = this.key(source, theme);
     const known = this.inFlight.get(key);
