@@ -15,8 +15,10 @@ import {
   titleNamesAny,
   orderByTitle,
   titleCues,
+  asksAbout,
   type TermResults,
 } from '../lib/search-query';
+import { SUBJECT_FILTER, subjectKey, titleSubjects } from '../lib/search-title-subject';
 import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type Lexicon } from '../lib/query-lexicon';
 import type { ConceptMatch, TaskLexicon } from './concepts';
 
@@ -36,7 +38,7 @@ export interface PagefindResult {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string): Promise<{ results: PagefindResult[] } | null>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 export interface SearchHit {
@@ -166,6 +168,32 @@ export async function runSearch(
   return matches.length > 0 ? { ...outcome, concepts: matches.map((m) => m.concept.search[0]!) } : outcome;
 }
 
+interface SubjectTerm {
+  /** The filter value (search-title-subject.ts) of the term's glossary entry. */
+  key: string;
+  /** Every way a title may write it. */
+  names: string[];
+  /** On most pages, so Pagefind's order says little about which one is about it. */
+  common: boolean;
+}
+
+/** The query's terms (at most two, in query order) whose subject pages the build marked. */
+function subjectTerms(
+  perTerm: readonly TermResults[],
+  lexicon: Lexicon,
+  namesOfTerm: (term: string) => string[],
+  totalPages: number,
+): SubjectTerm[] {
+  const out: SubjectTerm[] = [];
+  for (const { term, results } of perTerm) {
+    if (results.length === 0 || out.length === 2) continue;
+    const names = namesOfTerm(term);
+    const key = subjectKey(lexicon.groups.get(nameKey(term)) ?? names);
+    if (key && !out.some((s) => s.key === key)) out.push({ key, names, common: results.length > totalPages * COMMON_SHARE });
+  }
+  return out;
+}
+
 const STRONG = 3;
 /** How well an outcome answers: nothing, partial matches, whole-query matches that only mention the words, real answers. */
 const strength = (o: SearchOutcome) => (o.hits.length === 0 ? 0 : o.exactCount === 0 ? 1 : o.mentionsOnly ? 2 : STRONG);
@@ -263,16 +291,39 @@ async function searchWith(
   const { ids, exactCount } = combineResults(full, ranked);
   const matchedById = new Map(ranked.map((p) => [p.id, p.matched]));
   const hits = ids.map((id, i) => ({ result: byId.get(id)!, matched: i < exactCount ? undefined : matchedById.get(id) }));
-  // The dialog shows these first results anyway, so reading their titles costs no extra download.
   const found = perTerm.filter((t) => t.results.length > 0);
   const namesOfTerm = (term: string) => [...namesOf(term, lexicon), ...(conceptNames.get(term) ?? [])];
   const informative = found.filter((t) => t.results.length <= totalPages * COMMON_SHARE).map((t) => namesOfTerm(t.term));
   const common = found.filter((t) => t.results.length > totalPages * COMMON_SHARE).map((t) => namesOfTerm(t.term));
-  const window = hits.slice(0, SHOWN);
-  const titles = await Promise.all(window.map(async (h) => (await h.result.data()).meta.title ?? ''));
+  const cues = titleCues(asked);
+  const subjects = asksAbout(asked, { bare: terms.length === 1 && kinds.length === 0 && concepts.length === 0 })
+    ? subjectTerms(perTerm, lexicon, namesOfTerm, totalPages)
+    : [];
+  // The dialog shows these first results anyway, so reading their titles costs no extra download.
+  const titleOf = new Map<SearchHit, Promise<string>>();
+  const readTitles = (shown: SearchHit[]) =>
+    Promise.all(shown.map((h) => titleOf.get(h) ?? titleOf.set(h, h.result.data().then((d) => d.meta.title ?? '')).get(h)!));
+  let window = hits.slice(0, SHOWN);
+  let titles = await readTitles(window);
+  // A term on most pages tells Pagefind little about which page is about it: when no title shown is,
+  // the pages whose title defines or surveys it (a filter the build wrote) move into the window.
+  const missing = subjects.filter((s) => s.common && !titles.some((t) => titleSubjects(t, s.names).length > 0));
+  if (missing.length > 0) {
+    const marked = await Promise.all(missing.map((s) => pagefind.search(null, { filters: { [SUBJECT_FILTER]: s.key } })));
+    const about = new Set(marked.flatMap((r) => r?.results.map((x) => x.id) ?? []));
+    const group = exactCount > 0 ? hits.slice(0, exactCount) : hits;
+    const promoted = group.filter((h) => about.has(h.result.id) && !window.includes(h)).slice(0, SHOWN);
+    if (promoted.length > 0) {
+      const rest = hits.filter((h) => !promoted.includes(h));
+      hits.splice(0, hits.length, ...promoted, ...rest);
+      window = hits.slice(0, SHOWN);
+      titles = await readTitles(window);
+    }
+  }
+  const aboutTitle = titles.map((t) => subjects.some((s) => titleSubjects(t, s.names).length > 0));
   // Within the shown results, whole-query matches and partial ones each put first the pages whose
   // title is about the query's terms and asks its kind of question.
-  const order = orderByTitle(titles, { informative, common, cues: titleCues(asked) }, exactCount);
+  const order = orderByTitle(titles, { informative, common, cues }, exactCount, aboutTitle);
   hits.splice(0, window.length, ...order.map((i) => window[i]!));
   const shown = order.filter((i) => i < exactCount).map((i) => titles[i]!);
   const mentionsOnly = informative.length > 0 && shown.length > 0 && !shown.some((title) => titleNamesAny(title, informative.flat()));
