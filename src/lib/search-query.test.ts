@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from './query-lexicon';
 import {
+  asksAbout,
   combineResults,
+  isSymptom,
   hanWindows,
   mergeTermResults,
   normalizeQuery,
@@ -201,6 +203,40 @@ describe('titleCues', () => {
     expect(titleCues('pod 一直 pending')).toContain('原因');
     expect(titleCues('pv pvc')).toEqual([]);
   });
+
+  it('reads a pasted status or error as a troubleshooting question', () => {
+    expect(titleCues('OOMKilled')).toContain('排查');
+    expect(titleCues('0/3 nodes are available: 3 Insufficient cpu')).toContain('原因');
+    expect(titleCues('OOMKilled')).not.toContain('是什么');
+  });
+});
+
+describe('isSymptom', () => {
+  it('knows status reasons, event reasons, log phrases and Chinese complaints', () => {
+    for (const q of ['CrashLoopBackOff', 'OOMKilled exit code 137', 'Evicted', 'FailedScheduling', 'ErrImagePull', '节点 DiskPressure',
+      'Liveness probe failed: connection refused', 'pod keeps crashing', 'pod 起不来', 'dns 报错'])
+      expect(isSymptom(q), q).toBe(true);
+  });
+
+  it('leaves feature names and plain questions alone', () => {
+    for (const q of ['BackOffLimit 是什么', 'pod', 'what is a service', 'ImagePullPolicy', '探针有哪些']) expect(isSymptom(q), q).toBe(false);
+  });
+});
+
+describe('asksAbout', () => {
+  it('is a definition or overview request in either language, or a term typed alone', () => {
+    for (const q of ['介绍一下 pod', 'deployment 是啥', '讲讲 etcd', 'what is kubernetes', 'explain kubernetes architecture', 'k8s 有哪些组件', 'k8s 架构图'])
+      expect(asksAbout(q, { bare: false }), q).toBe(true);
+    expect(asksAbout('k8s', { bare: true })).toBe(true);
+    for (const q of ['pod 一直重启怎么排查', 'deployment 回滚怎么操作', 'why was dockershim removed']) expect(asksAbout(q, { bare: false }), q).toBe(false);
+  });
+});
+
+describe('questionWords', () => {
+  it('adds 排查 to a pasted status, so the page troubleshooting it wins ties', () => {
+    expect(questionWords('CrashLoopBackOff')).toEqual(['排查']);
+    expect(questionWords('pod')).toEqual([]);
+  });
 });
 
 describe('orderByTitle', () => {
@@ -219,5 +255,13 @@ describe('orderByTitle', () => {
 
   it('keeps the search’s order between equally good titles', () => {
     expect(orderByTitle(['甲', '乙', '丙'], query, 3)).toEqual([0, 1, 2]);
+  });
+
+  it('puts a title about the term first when the reader asks what it is', () => {
+    const service = { informative: [], common: [['Service', '服务']], cues: ['是什么', '什么是', '有什么用'] };
+    const titles = ['Service 与 Endpoint 如何工作？', '什么是 Headless Service？', 'Service 有什么用？'];
+    // Both other titles name Service too, and one carries a definition cue: only the subject mark tells them apart.
+    expect(orderByTitle(titles, service, 3, [false, false, true])[0]).toBe(2);
+    expect(orderByTitle(titles, service, 3)[0]).toBe(1);
   });
 });
