@@ -114,23 +114,23 @@ const ENGLISH_KIND: readonly [RegExp, string][] = [
 
 /**
  * What readers paste when something is broken: a pod status or event reason (CrashLoopBackOff,
- * OOMKilled, Evicted, FailedScheduling, ErrImagePull, DiskPressure), a log or event phrase
- * (connection refused, 0/3 nodes are available, exit code 137) or 报错 / 起不来 / 一直 in Chinese.
- * Such a query is answered by the page that troubleshoots it, not by the one that mentions the status.
+ * OOMKilled, Evicted, FailedScheduling, ErrImagePull, DiskPressure) or a log or event phrase
+ * (connection refused, 0/3 nodes are available, exit code 137). The page that troubleshoots it
+ * answers, not the one that mentions the status.
  */
-const SYMPTOM =
-  /[A-Za-z]*(?:BackOff|Killed|Error|Failed|Failure|Pressure|NotReady|Evicted)\b|\b(?:Err|Failed)[A-Z][A-Za-z]*|\b(?:evicted|failed|failing|errors?|refused|timed? ?out|unhealthy|insufficient|not ready|(?:is|are) available|exit code|back-?off|denied|forbidden|unreachable|crash(?:ed|es|ing)?)\b|报错|错误|失败|异常|起不来|一直|卡在|卡住|不通|挂了/;
+const STATUS =
+  /[A-Za-z]*(?:BackOff|Killed|Error|Failed|Failure|Pressure|NotReady|Evicted)\b|\b(?:Err|Failed)[A-Z]|\b(?:evicted|errors?|refused|timed? ?out|unhealthy|insufficient|not ready|(?:is|are) available|exit code|back-?off|denied|forbidden|unreachable)\b/i;
+/** A troubleshooting question: asked (排查, 原因, debug, 起不来) or a pasted status. */
+const SYMPTOM = new RegExp(`排查|报错|错误|失败|异常|起不来|一直|卡在|卡住|不通|挂了|原因|\\b(?:debug|troubleshoot|stuck|fail|crash)|${STATUS.source}`, 'i');
 
-export function isSymptom(query: string): boolean {
-  return SYMPTOM.test(normalizeQuery(query));
-}
+export const isSymptom = (query: string) => SYMPTOM.test(normalizeQuery(query));
 
 /** The question words of a query worth ranking by: stopwords of two or more Chinese characters, once each. */
 export function questionWords(query: string): string[] {
   const found = new Set<string>();
   for (const [shape, kind] of ENGLISH_KIND) if (shape.test(normalizeQuery(query))) found.add(kind);
   // A pasted status asks how to troubleshoot it, whether or not the reader wrote 排查.
-  if (isSymptom(query)) found.add('排查');
+  if (STATUS.test(normalizeQuery(query))) found.add('排查');
   for (const [chunk] of normalizeQuery(query).matchAll(CHUNK)) {
     if (!HAN.test(chunk)) continue;
     for (const word of words(chunk)) if (isStopword(word) && [...word].length > 1) found.add(QUESTION_KIND.get(word) ?? word);
@@ -306,40 +306,32 @@ export function combineResults(exact: string[], partial: PartialMatch[]): Combin
  * are answered by the page defining X, “why …” by the page asking 为什么, “A 和 B 的区别” by the
  * comparison. English question shapes map to the Chinese the titles are written in.
  */
-const TROUBLESHOOT_CUES = ['排查', '原因', '失败'];
+const DEFINITION =
+  /是什么|什么是|是啥|啥是|介绍|说说|说下|谈谈|讲讲|讲一下|聊聊|理解|概述|干嘛|干什么|什么用|作用|\bwhat(?:'s| is| are)\b|\bexplain\b|\boverview\b|\bintroduc|\btell me about\b|\bused for\b/i;
 
 const INTENTS: readonly { asked: RegExp; cues: readonly string[] }[] = [
-  {
-    asked: /是什么|什么是|是啥|啥是|介绍|说说|谈谈|讲讲|聊聊|理解|概述|干嘛|干什么|什么用|作用|\bwhat(?:'s| is| are)\b|\bexplain\b|\boverview\b|\btell me about\b|\bused for\b/i,
-    cues: ['是什么', '什么是', '理解', '有什么用', '作用', '用途', '概述', '干什么'],
-  },
+  { asked: DEFINITION, cues: ['是什么', '什么是', '理解', '有什么用', '作用', '用途', '概述', '干什么'] },
   { asked: /为什么|为何|为啥|\bwhy\b/i, cues: ['为什么'] },
   {
     asked: /区别|差别|差异|不同|异同|对比|比较|\bvs\b|\bversus\b|\bdifferen|\bcompar/i,
     cues: ['区别', '对比', '不同', '关系'],
   },
-  { asked: /排查|报错|失败|一直|不通|原因|\bdebug|\btroubleshoot|\bstuck\b|\bfail/i, cues: TROUBLESHOOT_CUES },
+  { asked: SYMPTOM, cues: ['排查', '原因', '失败'] },
   { asked: /怎么|如何|怎样|\bhow (?:to|do|can)\b/i, cues: ['如何', '怎么', '怎样'] },
 ];
 
-/**
- * Asking what X is (介绍一下 X, X 是啥, what is X), for an overview of X (X 有哪些组件, X 架构,
- * X architecture), or typing X alone: the page whose title defines or surveys X answers it
- * (src/lib/search-title-subject.ts). `bare` says the query is one term and nothing else.
- */
-const ABOUT_ASKED =
-  /是什么|什么是|是啥|啥是|介绍|说说|谈谈|讲讲|聊聊|说下|讲一下|理解|概述|总览|架构|组件|\bwhat(?:'s| is| are)\b|\bexplain\b|\boverview\b|\bintroduc|\barchitecture\b|\bcomponents?\b|\btell me about\b/i;
-
-export function asksAbout(query: string, { bare }: { bare: boolean }): boolean {
-  return bare || ABOUT_ASKED.test(normalizeQuery(query));
-}
-
 /** The title words that show a page answers the kind of question the query asks. */
 export function titleCues(query: string): string[] {
-  const cues = INTENTS.filter((i) => i.asked.test(normalizeQuery(query))).flatMap((i) => i.cues);
-  return isSymptom(query) ? [...new Set([...cues, ...TROUBLESHOOT_CUES])] : cues;
+  return INTENTS.filter((i) => i.asked.test(normalizeQuery(query))).flatMap((i) => i.cues);
 }
 
+/**
+ * Asking what X is (介绍一下 X, X 是啥, what is X), for an overview of X (X 有哪些组件, X 架构,
+ * X architecture), or typing X alone (`bare`): the page whose title defines or surveys X answers
+ * it (src/lib/search-title-subject.ts marks those pages at build time).
+ */
+export const asksAbout = (query: string, { bare }: { bare: boolean }) =>
+  bare || DEFINITION.test(normalizeQuery(query)) || /架构|组件|总览|\barchitecture|\bcomponents?\b/i.test(normalizeQuery(query));
 
 /**
  * The order in which to show results, by their titles: each group (the first `exactCount`, whole-

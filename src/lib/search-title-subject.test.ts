@@ -26,8 +26,9 @@ describe('titleSubjects', () => {
     expect(titleSubjects('Kubernetes 的存储卷（Volume）有哪些类型？', allNames)).toEqual(['存储卷']);
   });
 
-  it('takes every name of a listed subject: 什么是 A 和 B, A、B、C 的关系', () => {
+  it('takes every name of a listed subject: 什么是 A 和 B, A、B、C 的关系, A、B 怎么用', () => {
     expect(titleSubjects('Pod、Deployment、Service 的关系是什么？', allNames)).toEqual(['Pod', 'Deployment', 'Service']);
+    expect(titleSubjects('Kubernetes 的存储卷有哪些类型？Pod 和 Service 怎么用？', allNames)).toEqual(['存储卷', 'Pod', 'Service']);
   });
 
   it('does not take a name that is part of a longer one, or a term the title only mentions', () => {

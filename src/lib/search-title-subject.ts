@@ -1,6 +1,7 @@
 /**
  * Which terms a question's title is *about*: it defines the term (X 是什么, 什么是 X, 谈谈你对 X 的理解,
- * X 有什么用), surveys it (X 有哪些…, X 集群架构是怎样的) or relates it to others (A、B、C 的关系).
+ * X 有什么用), surveys it (X 有哪些…, X 集群架构是怎样的), teaches its use (X 怎么用) or relates it
+ * to others (A、B、C 的关系).
  * A reader who types 介绍一下 X, what is X or only X wants that page, and a page that merely names
  * X among other things (Kubernetes API 是什么, Headless Service) is not it. Pure: the build marks
  * each page with the terms its title and 其他问法 are about (a Pagefind filter), and the search
@@ -29,6 +30,8 @@ const FRAMES: readonly RegExp[] = [
   /^(?<s>.+?)\s*(?:是什么|是啥|是干什么的|是做什么的|有什么用|有什么作用|有何作用|的作用是什么|的用途|概述|简介|总览)$/,
   /对\s*(?<s>.+?)\s*的理解/,
   /^(?<s>.+?)\s*(?:是怎样的|有哪些|有哪几种)/,
+  // A usage page teaches X too: 标签（Label）和选择器（Selector）怎么用.
+  /^(?<s>.+?)\s*(?:怎么用|如何使用|怎么使用|的用法)$/,
 ];
 
 /**

@@ -257,7 +257,7 @@ describe('runSearch', () => {
     expect(unmarked.hits.slice(0, 5).map((h) => h.result.id)).not.toContain('谈谈你对 kubernetes 的理解');
   });
 
-  it('asks for the marked pages only when no title shown is about the term and the term is on most pages', async () => {
+  it('asks for the marked pages only for a definition or overview, and for a term typed alone only when it is on most pages', async () => {
     // A question about something else entirely: no subject lookup.
     const asked = fakePagefind(product, overview);
     await runSearch(asked, 'kubernetes 调度流程怎么排查', 8);
@@ -266,11 +266,6 @@ describe('runSearch', () => {
     const rare = fakePagefind(product, overview);
     await runSearch(rare, 'qos', 8);
     expect(rare.queries.filter((q) => q.startsWith('about:'))).toEqual([]);
-    // A title among the first five already defines the term: the shown results are enough.
-    const shown = fakePagefind({ 'kubernetes 是什么': ['kubernetes'], ...product }, overview);
-    const outcome = await runSearch(shown, 'kubernetes', 9);
-    expect(outcome.hits[0]?.result.id).toBe('kubernetes 是什么');
-    expect(shown.queries.filter((q) => q.startsWith('about:'))).toEqual([]);
   });
 
   it('ranks the page that troubleshoots a pasted status above pages that only mention it', async () => {

@@ -18,7 +18,7 @@ import {
   asksAbout,
   type TermResults,
 } from '../lib/search-query';
-import { SUBJECT_FILTER, subjectKey, titleSubjects } from '../lib/search-title-subject';
+import { SUBJECT_FILTER, subjectKey } from '../lib/search-title-subject';
 import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type Lexicon } from '../lib/query-lexicon';
 import type { ConceptMatch, TaskLexicon } from './concepts';
 
@@ -168,30 +168,20 @@ export async function runSearch(
   return matches.length > 0 ? { ...outcome, concepts: matches.map((m) => m.concept.search[0]!) } : outcome;
 }
 
-interface SubjectTerm {
-  /** The filter value (search-title-subject.ts) of the term's glossary entry. */
-  key: string;
-  /** Every way a title may write it. */
-  names: string[];
-  /** On most pages, so Pagefind's order says little about which one is about it. */
-  common: boolean;
-}
-
-/** The query's terms (at most two, in query order) whose subject pages the build marked. */
-function subjectTerms(
+/**
+ * The subject keys (search-title-subject.ts) of the query's terms on more than `minPages` pages,
+ * at most two. A rare term typed alone needs none: the pages naming it in their title come first anyway.
+ */
+function subjectKeys(
   perTerm: readonly TermResults[],
   lexicon: Lexicon,
   namesOfTerm: (term: string) => string[],
-  totalPages: number,
-): SubjectTerm[] {
-  const out: SubjectTerm[] = [];
-  for (const { term, results } of perTerm) {
-    if (results.length === 0 || out.length === 2) continue;
-    const names = namesOfTerm(term);
-    const key = subjectKey(lexicon.groups.get(nameKey(term)) ?? names);
-    if (key && !out.some((s) => s.key === key)) out.push({ key, names, common: results.length > totalPages * COMMON_SHARE });
-  }
-  return out;
+  minPages: number,
+): string[] {
+  const keys = perTerm
+    .filter(({ results }) => results.length > minPages)
+    .map(({ term }) => subjectKey(lexicon.groups.get(nameKey(term)) ?? namesOfTerm(term)));
+  return [...new Set(keys.filter((k): k is string => k !== undefined))].slice(0, 2);
 }
 
 const STRONG = 3;
@@ -295,35 +285,23 @@ async function searchWith(
   const namesOfTerm = (term: string) => [...namesOf(term, lexicon), ...(conceptNames.get(term) ?? [])];
   const informative = found.filter((t) => t.results.length <= totalPages * COMMON_SHARE).map((t) => namesOfTerm(t.term));
   const common = found.filter((t) => t.results.length > totalPages * COMMON_SHARE).map((t) => namesOfTerm(t.term));
-  const cues = titleCues(asked);
-  const subjects = asksAbout(asked, { bare: terms.length === 1 && kinds.length === 0 && concepts.length === 0 })
-    ? subjectTerms(perTerm, lexicon, namesOfTerm, totalPages)
-    : [];
-  // The dialog shows these first results anyway, so reading their titles costs no extra download.
-  const titleOf = new Map<SearchHit, Promise<string>>();
-  const readTitles = (shown: SearchHit[]) =>
-    Promise.all(shown.map((h) => titleOf.get(h) ?? titleOf.set(h, h.result.data().then((d) => d.meta.title ?? '')).get(h)!));
-  let window = hits.slice(0, SHOWN);
-  let titles = await readTitles(window);
-  // A term on most pages tells Pagefind little about which page is about it: when no title shown is,
-  // the pages whose title defines or surveys it (a filter the build wrote) move into the window.
-  const missing = subjects.filter((s) => s.common && !titles.some((t) => titleSubjects(t, s.names).length > 0));
-  if (missing.length > 0) {
-    const marked = await Promise.all(missing.map((s) => pagefind.search(null, { filters: { [SUBJECT_FILTER]: s.key } })));
-    const about = new Set(marked.flatMap((r) => r?.results.map((x) => x.id) ?? []));
-    const group = exactCount > 0 ? hits.slice(0, exactCount) : hits;
-    const promoted = group.filter((h) => about.has(h.result.id) && !window.includes(h)).slice(0, SHOWN);
-    if (promoted.length > 0) {
-      const rest = hits.filter((h) => !promoted.includes(h));
-      hits.splice(0, hits.length, ...promoted, ...rest);
-      window = hits.slice(0, SHOWN);
-      titles = await readTitles(window);
-    }
+  // 介绍一下 X, what is X, X alone (when X is on most pages, Pagefind's order says little about
+  // which page is about it): the build marked the pages whose title defines or surveys a term (a
+  // filter, Search.astro); they come first, then the titles below decide among them.
+  const bare = terms.length === 1 && kinds.length === 0 && concepts.length === 0;
+  const subjects = asksAbout(asked, { bare }) ? subjectKeys(perTerm, lexicon, namesOfTerm, bare ? totalPages * COMMON_SHARE : 0) : [];
+  const marked = await Promise.all(subjects.map((key) => pagefind.search(null, { filters: { [SUBJECT_FILTER]: key } })));
+  const about = new Set(marked.flatMap((r) => r?.results.map((x) => x.id) ?? []));
+  if (about.size > 0) {
+    const promoted = hits.slice(0, exactCount || hits.length).filter((h) => about.has(h.result.id));
+    hits.splice(0, hits.length, ...promoted, ...hits.filter((h) => !promoted.includes(h)));
   }
-  const aboutTitle = titles.map((t) => subjects.some((s) => titleSubjects(t, s.names).length > 0));
+  // The dialog shows these first results anyway, so reading their titles costs no extra download.
+  const window = hits.slice(0, SHOWN);
+  const titles = await Promise.all(window.map(async (h) => (await h.result.data()).meta.title ?? ''));
   // Within the shown results, whole-query matches and partial ones each put first the pages whose
   // title is about the query's terms and asks its kind of question.
-  const order = orderByTitle(titles, { informative, common, cues }, exactCount, aboutTitle);
+  const order = orderByTitle(titles, { informative, common, cues: titleCues(asked) }, exactCount, window.map((h) => about.has(h.result.id)));
   hits.splice(0, window.length, ...order.map((i) => window[i]!));
   const shown = order.filter((i) => i < exactCount).map((i) => titles[i]!);
   const mentionsOnly = informative.length > 0 && shown.length > 0 && !shown.some((title) => titleNamesAny(title, informative.flat()));
