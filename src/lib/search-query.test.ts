@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from './query-lexicon';
+import { nearestWord } from './query-spelling';
 import {
   asksAbout,
   combineResults,
@@ -148,9 +149,9 @@ describe('planTerms', () => {
   });
 
   it('joins English words written apart that, misspelt, name one glossary term', () => {
-    expect(planTerms('deamon set', buildLexicon([['DaemonSet', '守护进程集']])).map((t) => t.text)).toEqual(['deamon set']);
+    expect(planTerms('deamon set', buildLexicon([['DaemonSet', '守护进程集']], [], nearestWord)).map((t) => t.text)).toEqual(['deamon set']);
     // Words the glossary knows one by one stay apart even when their join is a near miss (daemonsets).
-    const words = buildLexicon([['DaemonSet', '守护进程集'], ['Daemon', '守护进程'], ['Sets', '集合']]);
+    const words = buildLexicon([['DaemonSet', '守护进程集'], ['Daemon', '守护进程'], ['Sets', '集合']], [], nearestWord);
     expect(planTerms('daemon sets', words).map((t) => t.text)).toEqual(['daemon', 'sets']);
   });
 

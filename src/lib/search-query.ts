@@ -119,9 +119,9 @@ const ENGLISH_KIND: readonly [RegExp, string][] = [
  * answers, not the one that mentions the status.
  */
 const STATUS =
-  /[A-Za-z]*(?:BackOff|Killed|Error|Failed|Failure|Pressure|NotReady|Evicted)\b|\b(?:Err|Failed)[A-Z]|\b(?:evicted|errors?|refused|timed? ?out|unhealthy|insufficient|not ready|(?:is|are) available|exit code|back-?off|denied|forbidden|unreachable)\b/i;
+  /[a-z]*(?:backoff|killed|error|failed|pressure|notready|evicted)\b|\b(?:err|failed)[A-Z]|\b(?:refused|timed? ?out|unhealthy|insufficient|(?:is|are) available|exit code|not ready)\b/i;
 /** A troubleshooting question: asked (排查, 原因, debug, 起不来) or a pasted status. */
-const SYMPTOM = new RegExp(`排查|报错|错误|失败|异常|起不来|一直|卡在|卡住|不通|挂了|原因|\\b(?:debug|troubleshoot|stuck|fail|crash)|${STATUS.source}`, 'i');
+const SYMPTOM = new RegExp(`排查|报错|错误|失败|异常|起不来|一直|卡住|卡在|不通|挂了|原因|\\b(?:debug|troubleshoot|stuck|fail|crash)|${STATUS.source}`, 'i');
 
 export const isSymptom = (query: string) => SYMPTOM.test(normalizeQuery(query));
 

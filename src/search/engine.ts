@@ -10,6 +10,7 @@ import {
   normalizeQuery,
   planTerms,
   hanWindows,
+  isStopword,
   questionWords,
   sumScores,
   titleNamesAny,
@@ -184,6 +185,15 @@ function subjectKeys(
   return [...new Set(keys.filter((k): k is string => k !== undefined))].slice(0, 2);
 }
 
+/** Whether a query has a Latin word of four letters or more that the glossary's vocabulary lacks, plurals aside. */
+function unknownWords(query: string, lexicon: Lexicon): boolean {
+  if (lexicon.vocabulary.size === 0) return false;
+  return (query.match(/[a-z][a-z0-9]{3,}/gi) ?? []).some((word) => {
+    const key = nameKey(word);
+    return !isStopword(key) && ![key, key.replace(/e?s$/, ''), key.replace(/s$/, '')].some((k) => lexicon.vocabulary.has(k));
+  });
+}
+
 const STRONG = 3;
 /** How well an outcome answers: nothing, partial matches, whole-query matches that only mention the words, real answers. */
 const strength = (o: SearchOutcome) => (o.hits.length === 0 ? 0 : o.exactCount === 0 ? 1 : o.mentionsOnly ? 2 : STRONG);
@@ -202,6 +212,11 @@ async function searchWith(
   const query = normalizeQuery(rawQuery);
   if (!asked) return { outcome: { query: asked, hits: [], exactCount: 0 }, wantsGlossary: false };
   const lexicon = lexiconOf(synonyms, english);
+  // A Latin word the glossary does not know may be misspelt: only then is the near-word search fetched.
+  if (!lexicon.nearest && unknownWords(query, lexicon)) {
+    const { nearestWord } = await import('../lib/query-spelling');
+    lexicon.nearest = (key) => nearestWord(key, lexicon.vocabulary);
+  }
   // A concept is one term searched under all its names, like a glossary term.
   const conceptNames = new Map(concepts.map(({ concept }) => [concept.search[0]!, concept.search.slice(1)]));
   const planned = planTerms(query, lexicon);
