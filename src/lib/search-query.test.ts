@@ -144,7 +144,7 @@ describe('planTerms', () => {
   const planned = (q: string) => planTerms(q, lexicon).map((t) => t.text);
 
   it('splits a list of names written with slashes, and keeps other slashes', () => {
-    expect(planned('pv/pvc 是什么关系')).toEqual(['pv', 'pvc', '关系']);
+    expect(planned('pv/pvc 是什么关系')).toEqual(['pv', 'pvc']);
     expect(planned('v1/pod 字段')).toEqual(['v1/pod', '字段']);
   });
 
@@ -201,6 +201,8 @@ describe('titleCues', () => {
     expect(titleCues('what is a pod')).toContain('是什么');
     expect(titleCues('why was dockershim removed')).toEqual(['为什么']);
     expect(titleCues('calico vs flannel')).toContain('区别');
+    // 是什么关系 asks how two things relate, as 区别 does: the page relating them answers.
+    expect(titleCues('pod 和 service 是什么关系')).toContain('关系');
     expect(titleCues('pod 一直 pending')).toContain('原因');
     expect(titleCues('pv pvc')).toEqual([]);
   });
