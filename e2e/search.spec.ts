@@ -82,6 +82,23 @@ test('a whole English question finds the page about its subject first', async ({
   expect((await hrefs(page))[0]).toBe(KNOWN.hpa);
 });
 
+test('只输入到处都有的词或问“介绍一下 X”时，第一条是讲 X 本身的题目', async ({ page }) => {
+  // Kubernetes, Pod and Service are on most pages: the first result must be a page the build marked
+  // as about the term (its title defines or surveys it), not one that names it in passing.
+  for (const [query, key, name] of [['k8s', 'kubernetes', /Kubernetes|K8s/i], ['介绍一下 service', 'service', /Service/]] as const) {
+    await search(page, query);
+    const [first] = await hrefs(page);
+    const html = await (await page.request.get(first!)).text();
+    expect(html, query).toContain(`data-pagefind-filter="about:${key}"`);
+    await expect(page.locator('.search-hit-title').first()).toHaveText(name);
+  }
+});
+
+test('粘贴的报错状态先给出讲排查的题目', async ({ page }) => {
+  await search(page, 'OOMKilled');
+  await expect(page.locator('.search-hit-title').first()).toHaveText(/排查|坑|原因/);
+});
+
 test('拼错的英文术语按最接近的术语搜索，并告诉读者', async ({ page }) => {
   await search(page, 'statefullset 怎么扩容');
   await expect(page.getByRole('status')).toContainText('“statefullset”按“StatefulSet”搜索');

@@ -7,7 +7,7 @@
  * headless Chromium, so the figures cover exactly what readers get (query rewriting, partial-match
  * fallback, the real Pagefind index). Titles and 其他问法 come from our own pages; the reader set
  * (scripts/search-queries/reader.yaml) is written the way readers type, independently of them, and
- * reports its held-out part separately. Also measured: the JavaScript a question page loads before
+ * reports its held-out part separately; the two further held-out sets each get a line of their own. Also measured: the JavaScript a question page loads before
  * any interaction, and what the first search downloads.
  *
  *   node scripts/bench-search.ts dist --reader    only the reader set (quick, while tuning search)
@@ -21,7 +21,7 @@ import { parseFrontmatter } from '../src/checks/frontmatter.ts';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { serveDir } from './browser-weight.ts';
 import { isJavaScript } from './page-weight.ts';
-import { readReaderQueries, SECOND_HELDOUT_FILE, type ReaderQuery } from './search-queries/reader-queries.ts';
+import { readReaderQueries, SECOND_HELDOUT_FILE, THIRD_HELDOUT_FILE, type ReaderQuery } from './search-queries/reader-queries.ts';
 
 interface Question {
   id: string;
@@ -103,6 +103,7 @@ export async function benchSearch(dist = 'dist', { readerOnly = false } = {}): P
   const pageIds = new Set(questions.map((q) => q.id));
   const readerQueries = readReaderQueries(pageIds);
   const secondHeldout = readReaderQueries(pageIds, SECOND_HELDOUT_FILE);
+  const thirdHeldout = readReaderQueries(pageIds, THIRD_HELDOUT_FILE);
   if (questions.length === 0) throw new Error('bench-search: content/docs 里没有题目');
   try {
     statSync(join(dist, 'pagefind', 'pagefind.js'));
@@ -177,10 +178,16 @@ export async function benchSearch(dist = 'dist', { readerOnly = false } = {}): P
       for (const miss of t.misses) lines.push(`  not in top 5: ${miss}`);
     }
 
-    const reader = { tuned: readerTally(), heldout: readerTally(), heldout2: readerTally() };
+    const reader = { tuned: readerTally(), heldout: readerTally(), heldout2: readerTally(), heldout3: readerTally() };
     for (const rq of readerQueries) recordReader(reader[rq.heldout ? 'heldout' : 'tuned'], rq, await queryWithStatus(page, rq.q));
     for (const rq of secondHeldout) recordReader(reader.heldout2, rq, await queryWithStatus(page, rq.q));
-    const label = { tuned: 'tuned', heldout: 'held-out', heldout2: 'held-out set 2 (reader-heldout-2.yaml)' };
+    for (const rq of thirdHeldout) recordReader(reader.heldout3, rq, await queryWithStatus(page, rq.q));
+    const label = {
+      tuned: 'tuned',
+      heldout: 'held-out',
+      heldout2: 'held-out set 2 (reader-heldout-2.yaml)',
+      heldout3: 'held-out set 3 (reader-heldout-3.yaml)',
+    };
     for (const [name, t] of Object.entries(reader) as [keyof typeof reader, ReaderTally][]) {
       const answered = t.answered;
       lines.push(

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReaderQueries, readReaderQueries, SECOND_HELDOUT_FILE } from './reader-queries.ts';
+import { parseReaderQueries, readReaderQueries, SECOND_HELDOUT_FILE, THIRD_HELDOUT_FILE } from './reader-queries.ts';
 
 const ids = new Set(['probes', 'hpa-configuration']);
 
@@ -52,6 +52,20 @@ describe('reader-heldout-2.yaml', () => {
     expect(queries.filter((q) => q.kind === 'none').length).toBeGreaterThanOrEqual(8);
     const first = new Set(readReaderQueries(pages()).map((q) => q.q.toLowerCase()));
     expect(queries.filter((q) => first.has(q.q.toLowerCase()))).toEqual([]);
+    expect(new Set(queries.map((q) => q.q)).size).toBe(queries.length);
+  });
+});
+
+describe('reader-heldout-3.yaml', () => {
+  it('is a held-out set of at least 70 answered and some unanswered queries, none repeating the earlier sets', () => {
+    const queries = readReaderQueries(pages(), THIRD_HELDOUT_FILE);
+    expect(queries.every((q) => q.heldout)).toBe(true);
+    expect(queries.filter((q) => q.kind !== 'none').length).toBeGreaterThanOrEqual(70);
+    expect(queries.filter((q) => q.kind === 'none').length).toBeGreaterThanOrEqual(8);
+    const earlier = new Set(
+      [...readReaderQueries(pages()), ...readReaderQueries(pages(), SECOND_HELDOUT_FILE)].map((q) => q.q.toLowerCase()),
+    );
+    expect(queries.filter((q) => earlier.has(q.q.toLowerCase()))).toEqual([]);
     expect(new Set(queries.map((q) => q.q)).size).toBe(queries.length);
   });
 });

@@ -13,6 +13,11 @@ export const READER_QUERIES_FILE = 'scripts/search-queries/reader.yaml';
  * the bench reports it on a line of its own.
  */
 export const SECOND_HELDOUT_FILE = 'scripts/search-queries/reader-heldout-2.yaml';
+/**
+ * The third held-out set, written before the third round (definition intent, abbreviations,
+ * symptoms) and never tuned against; reported on its own line too.
+ */
+export const THIRD_HELDOUT_FILE = 'scripts/search-queries/reader-heldout-3.yaml';
 
 export const QUERY_KINDS = ['zh', 'interview', 'en', 'mixed', 'abbr', 'misspelt', 'symptom', 'none'] as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alternativesOf, buildLexicon, correctSpelling, editDistance, nameKey, splitNameList } from './query-lexicon';
+import { alternativesOf, buildLexicon, correctSpelling, nameKey, splitNameList } from './query-lexicon';
+import { editDistance, nearestWord } from './query-spelling';
 
 const lexicon = buildLexicon([
   ['StatefulSet', '有状态集', 'sts'],
@@ -16,7 +17,7 @@ const lexicon = buildLexicon([
   ['Liveness Probe', '存活探针', 'livenessProbe'],
   ['etcd', 'etcd 键值存储'],
   ['Helm', 'Helm 包管理器'],
-]);
+], [], nearestWord);
 
 describe('nameKey', () => {
   it('ignores case, spaces, dashes and full-width forms', () => {
@@ -115,8 +116,14 @@ describe('correctSpelling', () => {
     expect(correctSpelling('服务', lexicon)).toBeUndefined();
   });
 
+  it('knows plurals of vocabulary words without the near-word search, which is only there once loaded', () => {
+    const unloaded = buildLexicon([['ConfigMap', '配置字典'], ['StatefulSet', '有状态集']]);
+    expect(correctSpelling('configmaps', unloaded)).toBe('ConfigMap');
+    expect(correctSpelling('statefullset', unloaded)).toBeUndefined();
+  });
+
   it('does not guess between two equally close words', () => {
-    const tied = buildLexicon([['Taint', '污点'], ['Paint', '油漆']]);
+    const tied = buildLexicon([['Taint', '污点'], ['Paint', '油漆']], [], nearestWord);
     expect(correctSpelling('Xaint', tied)).toBeUndefined();
   });
 });

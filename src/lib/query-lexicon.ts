@@ -38,6 +38,8 @@ export interface Lexicon {
   readonly equivalents: ReadonlyMap<string, readonly string[]>;
   /** Latin words the correction may propose, by key → how to write them. */
   readonly vocabulary: ReadonlyMap<string, string>;
+  /** The vocabulary word a misspelt key most likely means (query-spelling.ts), once that code is loaded. */
+  nearest?: (key: string) => string | undefined;
 }
 
 /**
@@ -47,7 +49,11 @@ export interface Lexicon {
  * name: pages carry every other name of a term they use as indexed text, so the English name
  * reaches pages written in either language without one search per alias.
  */
-export function buildLexicon(groups: readonly (readonly string[])[], englishWords: readonly (readonly [string, string])[] = []): Lexicon {
+export function buildLexicon(
+  groups: readonly (readonly string[])[],
+  englishWords: readonly (readonly [string, string])[] = [],
+  nearestWord?: (key: string, vocabulary: ReadonlyMap<string, string>) => string | undefined,
+): Lexicon {
   const names = new Map<string, string[]>();
   const groupsByKey = new Map<string, string[]>();
   const equivalents = new Map<string, string[]>();
@@ -70,7 +76,7 @@ export function buildLexicon(groups: readonly (readonly string[])[], englishWord
   for (const group of COLLOQUIAL) for (const word of group) equivalents.set(nameKey(word), group.filter((w) => w !== word));
   // Everyday English words (debug) searched as the Chinese word pages write (排查): one way only.
   for (const [english, chinese] of englishWords) if (!names.has(english)) equivalents.set(english, [chinese]);
-  return { names, groups: groupsByKey, equivalents, vocabulary };
+  return { names, groups: groupsByKey, equivalents, vocabulary, ...(nearestWord ? { nearest: (key: string) => nearestWord(key, vocabulary) } : {}) };
 }
 
 /**
@@ -118,40 +124,12 @@ export function splitNameList(chunk: string, lexicon: Lexicon): string[] {
   return pieces;
 }
 
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and swapped neighbours (deamon/daemon). */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > limit) return limit + 1;
-    rows.push(row);
-  }
-  return rows[a.length]![b.length]!;
-}
-
-/** Longer words tolerate more typos; short ones (pv, hpa) would match too much. */
-const allowedEdits = (length: number) => (length >= 8 ? 2 : length >= 5 ? 1 : 0);
-
-/** Two neighbouring letters typed in the wrong order (etdc → etcd): the one typo a four-letter word may have. */
-function swappedNeighbours(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
-}
-
 /**
  * The vocabulary word a misspelt English word most likely means (statefullset → StatefulSet,
  * schedular → Scheduler), or nothing when no word is close enough or two are equally close.
- * Only for words the index does not know: a real word is never “corrected”.
+ * Only for words the index does not know: a real word is never “corrected”. The search for a
+ * near word (query-spelling.ts) is `lexicon.nearest`, which the dialog fetches only when a query
+ * has a word the glossary does not know.
  */
 export function correctSpelling(word: string, lexicon: Lexicon): string | undefined {
   const key = nameKey(word);
@@ -162,19 +140,5 @@ export function correctSpelling(word: string, lexicon: Lexicon): string | undefi
     const stem = key.endsWith(suffix) ? key.slice(0, -suffix.length) : '';
     if (stem.length >= 3 && lexicon.vocabulary.has(stem)) return lexicon.vocabulary.get(stem);
   }
-  if (key.length === 4) {
-    const swapped = [...lexicon.vocabulary].filter(([candidate]) => swappedNeighbours(key, candidate));
-    return swapped.length === 1 ? swapped[0]![1] : undefined;
-  }
-  const limit = allowedEdits(key.length);
-  if (limit === 0) return undefined;
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  let tied = false;
-  for (const [candidate, written] of lexicon.vocabulary) {
-    const d = editDistance(key, candidate, limit);
-    if (d < bestDistance) [best, bestDistance, tied] = [written, d, false];
-    else if (d === bestDistance && best !== undefined && nameKey(best) !== candidate) tied = true;
-  }
-  return bestDistance <= limit && !tied ? best : undefined;
+  return lexicon.nearest?.(key);
 }

@@ -5,3 +5,9 @@ let cached: GlossaryTerm[] | undefined;
 export function glossary(): GlossaryTerm[] {
   return (cached ??= readGlossary());
 }
+
+let groups: string[][] | undefined;
+/** Each term's names, English first ([en, zh, ...aka], each once), as /search-synonyms.json serves them. */
+export function glossaryNameGroups(): string[][] {
+  return (groups ??= glossary().map((t) => [...new Set([t.en, t.zh, ...t.aka])]));
+}

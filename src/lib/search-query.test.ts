@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from './query-lexicon';
+import { nearestWord } from './query-spelling';
 import {
+  asksAbout,
   combineResults,
+  isSymptom,
   hanWindows,
   mergeTermResults,
   normalizeQuery,
@@ -141,14 +144,14 @@ describe('planTerms', () => {
   const planned = (q: string) => planTerms(q, lexicon).map((t) => t.text);
 
   it('splits a list of names written with slashes, and keeps other slashes', () => {
-    expect(planned('pv/pvc 是什么关系')).toEqual(['pv', 'pvc', '关系']);
+    expect(planned('pv/pvc 是什么关系')).toEqual(['pv', 'pvc']);
     expect(planned('v1/pod 字段')).toEqual(['v1/pod', '字段']);
   });
 
   it('joins English words written apart that, misspelt, name one glossary term', () => {
-    expect(planTerms('deamon set', buildLexicon([['DaemonSet', '守护进程集']])).map((t) => t.text)).toEqual(['deamon set']);
+    expect(planTerms('deamon set', buildLexicon([['DaemonSet', '守护进程集']], [], nearestWord)).map((t) => t.text)).toEqual(['deamon set']);
     // Words the glossary knows one by one stay apart even when their join is a near miss (daemonsets).
-    const words = buildLexicon([['DaemonSet', '守护进程集'], ['Daemon', '守护进程'], ['Sets', '集合']]);
+    const words = buildLexicon([['DaemonSet', '守护进程集'], ['Daemon', '守护进程'], ['Sets', '集合']], [], nearestWord);
     expect(planTerms('daemon sets', words).map((t) => t.text)).toEqual(['daemon', 'sets']);
   });
 
@@ -198,8 +201,44 @@ describe('titleCues', () => {
     expect(titleCues('what is a pod')).toContain('是什么');
     expect(titleCues('why was dockershim removed')).toEqual(['为什么']);
     expect(titleCues('calico vs flannel')).toContain('区别');
+    // 是什么关系 asks how two things relate, as 区别 does: the page relating them answers.
+    expect(titleCues('pod 和 service 是什么关系')).toContain('关系');
     expect(titleCues('pod 一直 pending')).toContain('原因');
     expect(titleCues('pv pvc')).toEqual([]);
+  });
+
+  it('reads a pasted status or error as a troubleshooting question', () => {
+    expect(titleCues('OOMKilled')).toContain('排查');
+    expect(titleCues('0/3 nodes are available: 3 Insufficient cpu')).toContain('原因');
+    expect(titleCues('OOMKilled')).not.toContain('是什么');
+  });
+});
+
+describe('isSymptom', () => {
+  it('knows status reasons, event reasons, log phrases and Chinese complaints', () => {
+    for (const q of ['CrashLoopBackOff', 'OOMKilled exit code 137', 'Evicted', 'FailedScheduling', 'ErrImagePull', '节点 DiskPressure',
+      'Liveness probe failed: connection refused', 'pod keeps crashing', 'pod 起不来', 'dns 报错'])
+      expect(isSymptom(q), q).toBe(true);
+  });
+
+  it('leaves feature names and plain questions alone', () => {
+    for (const q of ['BackOffLimit 是什么', 'pod', 'what is a service', 'ImagePullPolicy', '探针有哪些']) expect(isSymptom(q), q).toBe(false);
+  });
+});
+
+describe('asksAbout', () => {
+  it('is a definition or overview request in either language, or a term typed alone', () => {
+    for (const q of ['介绍一下 pod', 'deployment 是啥', '讲讲 etcd', 'what is kubernetes', 'explain kubernetes architecture', 'k8s 有哪些组件', 'k8s 架构图'])
+      expect(asksAbout(q, { bare: false }), q).toBe(true);
+    expect(asksAbout('k8s', { bare: true })).toBe(true);
+    for (const q of ['pod 一直重启怎么排查', 'deployment 回滚怎么操作', 'why was dockershim removed']) expect(asksAbout(q, { bare: false }), q).toBe(false);
+  });
+});
+
+describe('questionWords', () => {
+  it('adds 排查 to a pasted status, so the page troubleshooting it wins ties', () => {
+    expect(questionWords('CrashLoopBackOff')).toEqual(['排查']);
+    expect(questionWords('pod')).toEqual([]);
   });
 });
 
@@ -219,5 +258,13 @@ describe('orderByTitle', () => {
 
   it('keeps the search’s order between equally good titles', () => {
     expect(orderByTitle(['甲', '乙', '丙'], query, 3)).toEqual([0, 1, 2]);
+  });
+
+  it('puts a title about the term first when the reader asks what it is', () => {
+    const service = { informative: [], common: [['Service', '服务']], cues: ['是什么', '什么是', '有什么用'] };
+    const titles = ['Service 与 Endpoint 如何工作？', '什么是 Headless Service？', 'Service 有什么用？'];
+    // Both other titles name Service too, and one carries a definition cue: only the subject mark tells them apart.
+    expect(orderByTitle(titles, service, 3, [false, false, true])[0]).toBe(2);
+    expect(orderByTitle(titles, service, 3)[0]).toBe(1);
   });
 });

@@ -24,7 +24,7 @@ const STOPWORDS = new Set([
   '的', '地', '得', '了', '吗', '呢', '吧', '啊', '呀', '么', '之', '其', '这', '那', '这个', '那个', '这些', '它', '它们',
   '和', '与', '及', '以及', '跟', '同', '或', '或者', '还是', '而', '并', '并且', '对', '对于', '关于', '把', '被', '给',
   '在', '中', '中的', '里', '都有', '所有', '整个', '进行', '上', '下', '内', '之间', '都', '也', '又', '就', '还', '要', '需要', '应该', '一个', '一种', '一下',
-  '区别', '差别', '差异', '不同', '异同', '对比', '比较', '相比', '分别', '各自',
+  '区别', '差别', '差异', '不同', '异同', '对比', '比较', '相比', '分别', '各自', '关系',
   '简述', '简单', '请', '描述', '介绍', '说说', '说明', '谈谈', '讲讲', '聊聊', '解释', '理解', '你', '我', '我们', '您',
   '主要', '常用', '常见', '通常', '一般', '具体', '哪里', '时候', '情况',
   // Colloquial question shapes: 干嘛用的, 是怎么回事, 能不能, 你对…的理解
@@ -112,10 +112,25 @@ const ENGLISH_KIND: readonly [RegExp, string][] = [
   [/\b(?:difference|differences|vs|versus|compare)\b/i, '区别'],
 ];
 
+/**
+ * What readers paste when something is broken: a pod status or event reason (CrashLoopBackOff,
+ * OOMKilled, Evicted, FailedScheduling, ErrImagePull, DiskPressure) or a log or event phrase
+ * (connection refused, 0/3 nodes are available, exit code 137). The page that troubleshoots it
+ * answers, not the one that mentions the status.
+ */
+const STATUS =
+  /[a-z]*(?:backoff|killed|error|failed|pressure|notready|evicted)\b|\b(?:err|failed)[A-Z]|\b(?:refused|timed? ?out|unhealthy|insufficient|(?:is|are) available|exit code|not ready)\b/i;
+/** A troubleshooting question: asked (排查, 原因, debug, 起不来) or a pasted status. */
+const SYMPTOM = new RegExp(`排查|报错|错误|失败|异常|起不来|一直|卡住|卡在|不通|挂了|原因|\\b(?:debug|troubleshoot|stuck|fail|crash)|${STATUS.source}`, 'i');
+
+export const isSymptom = (query: string) => SYMPTOM.test(normalizeQuery(query));
+
 /** The question words of a query worth ranking by: stopwords of two or more Chinese characters, once each. */
 export function questionWords(query: string): string[] {
   const found = new Set<string>();
   for (const [shape, kind] of ENGLISH_KIND) if (shape.test(normalizeQuery(query))) found.add(kind);
+  // A pasted status asks how to troubleshoot it, whether or not the reader wrote 排查.
+  if (STATUS.test(normalizeQuery(query))) found.add('排查');
   for (const [chunk] of normalizeQuery(query).matchAll(CHUNK)) {
     if (!HAN.test(chunk)) continue;
     for (const word of words(chunk)) if (isStopword(word) && [...word].length > 1) found.add(QUESTION_KIND.get(word) ?? word);
@@ -291,17 +306,17 @@ export function combineResults(exact: string[], partial: PartialMatch[]): Combin
  * are answered by the page defining X, “why …” by the page asking 为什么, “A 和 B 的区别” by the
  * comparison. English question shapes map to the Chinese the titles are written in.
  */
+const DEFINITION =
+  /是什么|什么是|是啥|啥是|介绍|说说|说下|谈谈|讲讲|讲一下|聊聊|理解|概述|干嘛|干什么|什么用|作用|\bwhat(?:'s| is| are)\b|\bexplain\b|\boverview\b|\bintroduc|\btell me about\b|\bused for\b/i;
+
 const INTENTS: readonly { asked: RegExp; cues: readonly string[] }[] = [
-  {
-    asked: /是什么|什么是|是啥|啥是|介绍|说说|谈谈|讲讲|聊聊|理解|概述|干嘛|干什么|什么用|作用|\bwhat(?:'s| is| are)\b|\bexplain\b|\boverview\b|\btell me about\b|\bused for\b/i,
-    cues: ['是什么', '什么是', '理解', '有什么用', '作用', '用途', '概述', '干什么'],
-  },
+  { asked: DEFINITION, cues: ['是什么', '什么是', '理解', '有什么用', '作用', '用途', '概述', '干什么'] },
   { asked: /为什么|为何|为啥|\bwhy\b/i, cues: ['为什么'] },
   {
-    asked: /区别|差别|差异|不同|异同|对比|比较|\bvs\b|\bversus\b|\bdifferen|\bcompar/i,
+    asked: /区别|关系|差别|差异|不同|异同|对比|比较|\bvs\b|\bversus\b|\bdifferen|\bcompar/i,
     cues: ['区别', '对比', '不同', '关系'],
   },
-  { asked: /排查|报错|失败|一直|不通|原因|\bdebug|\btroubleshoot|\bstuck\b|\bfail/i, cues: ['排查', '原因', '失败'] },
+  { asked: SYMPTOM, cues: ['排查', '原因', '失败'] },
   { asked: /怎么|如何|怎样|\bhow (?:to|do|can)\b/i, cues: ['如何', '怎么', '怎样'] },
 ];
 
@@ -311,20 +326,32 @@ export function titleCues(query: string): string[] {
 }
 
 /**
+ * Asking what X is (介绍一下 X, X 是啥, what is X), for an overview of X (X 有哪些组件, X 架构,
+ * X architecture), or typing X alone (`bare`): the page whose title defines or surveys X answers
+ * it (src/lib/search-title-subject.ts marks those pages at build time).
+ */
+export const asksAbout = (query: string, { bare }: { bare: boolean }) =>
+  bare || DEFINITION.test(normalizeQuery(query)) || /架构|组件|总览|\barchitecture|\bcomponents?\b/i.test(normalizeQuery(query));
+
+/**
  * The order in which to show results, by their titles: each group (the first `exactCount`, whole-
  * query matches, and the rest) keeps its place, and within it a title naming more of the query's
  * informative terms comes first (a common term such as Pod counts a third), then one carrying a cue
- * of the question's kind; otherwise the search's own order. Returns indexes into `titles`.
+ * of the question's kind; otherwise the search's own order. When the reader asks what a term is,
+ * a title about it (`about`, per title) counts as much as naming two more terms, so the page
+ * defining Service outranks the pages that only name it. Returns indexes into `titles`.
  */
 export function orderByTitle(
   titles: readonly string[],
   query: { informative: readonly (readonly string[])[]; common: readonly (readonly string[])[]; cues: readonly string[] },
   exactCount: number,
+  about: readonly boolean[] = [],
 ): number[] {
-  const score = (title: string) =>
+  const score = (title: string, i: number) =>
     3 * query.informative.filter((names) => titleNamesAny(title, names)).length +
     query.common.filter((names) => titleNamesAny(title, names)).length +
-    (query.cues.some((cue) => title.includes(cue)) ? 1 : 0);
+    (query.cues.some((cue) => title.includes(cue)) ? 1 : 0) +
+    (about[i] ? 2 : 0);
   const scores = titles.map(score);
   const group = (i: number) => (i < exactCount ? 0 : 1);
   return titles.map((_, i) => i).sort((a, b) => group(a) - group(b) || scores[b]! - scores[a]! || a - b);

@@ -6,7 +6,7 @@ import { runSearch, type Pagefind, type PagefindResult } from './engine';
  * a quoted query only whole words; an unknown word falls back to any word sharing its first
  * letter, as Pagefind does.
  */
-function fakePagefind(pages: Record<string, string[]>): Pagefind & { queries: string[] } {
+function fakePagefind(pages: Record<string, string[]>, about: Record<string, string[]> = {}): Pagefind & { queries: string[] } {
   const queries: string[] = [];
   const result = (id: string, score: number): PagefindResult => ({
     id,
@@ -17,7 +17,13 @@ function fakePagefind(pages: Record<string, string[]>): Pagefind & { queries: st
     queries,
     options: async () => {},
     init: async () => {},
-    search: async (raw: string) => {
+    search: async (raw, options) => {
+      if (raw === null) {
+        // A filter-only search: the pages the build marked with that subject (Search.astro).
+        const [[key, value]] = Object.entries(options?.filters ?? {}) as [[string, string]];
+        queries.push(`${key}:${value}`);
+        return { results: Object.keys(pages).filter((id) => about[id]?.includes(value)).map((id) => result(id, 1)) };
+      }
       queries.push(raw);
       const quoted = /^".*"$/.test(raw);
       const words = raw.replace(/"/g, '').toLowerCase().split(/[\s?？,，]+/).filter(Boolean);
@@ -224,5 +230,49 @@ describe('runSearch', () => {
     const pf = fakePagefind({ 'pod 的健康检查': ['pod'], 'pod 的调度': ['pod'], 'pod 是什么': ['pod'], 'service 是什么': ['service'] });
     const outcome = await runSearch(pf, '介绍一下 pod', 10);
     expect(outcome.hits[0]?.result.id).toBe('pod 是什么');
+  });
+
+  // Eight pages name Kubernetes; the fake ranks them in this order, the overview last.
+  const product = {
+    'kubernetes api 是什么': ['kubernetes', 'api'],
+    'kubernetes 的 qos 等级有哪些': ['kubernetes', 'qos'],
+    'kubernetes 的调度流程': ['kubernetes', '调度'],
+    'k8s 集群怎样扩容': ['kubernetes', '扩容'],
+    'kubernetes 的服务发现': ['kubernetes', '服务'],
+    'kubernetes 的网络模型': ['kubernetes', '网络'],
+    '谈谈你对 kubernetes 的理解': ['kubernetes', '容器编排'],
+    'docker 和容器': ['docker'],
+  };
+  const overview = { '谈谈你对 kubernetes 的理解': ['kubernetes'] };
+
+  it('brings the page whose title is about a common term into view when the query is that term alone or asks what it is', async () => {
+    for (const query of ['k8s', '介绍一下 kubernetes', 'what is kubernetes']) {
+      const pf = fakePagefind(product, overview);
+      const outcome = await runSearch(pf, query, 8);
+      expect(outcome.hits[0]?.result.id, query).toBe('谈谈你对 kubernetes 的理解');
+      expect(pf.queries).toContain('about:kubernetes');
+    }
+    // Without the build's mark the overview stays out of the first five: the mark is what brings it.
+    const unmarked = await runSearch(fakePagefind(product), 'k8s', 8);
+    expect(unmarked.hits.slice(0, 5).map((h) => h.result.id)).not.toContain('谈谈你对 kubernetes 的理解');
+  });
+
+  it('asks for the marked pages only for a definition or overview, and for a term typed alone only when it is on most pages', async () => {
+    // A question about something else entirely: no subject lookup.
+    const asked = fakePagefind(product, overview);
+    await runSearch(asked, 'kubernetes 调度流程怎么排查', 8);
+    expect(asked.queries.filter((q) => q.startsWith('about:'))).toEqual([]);
+    // A rare term: Pagefind's own order already puts the pages naming it first.
+    const rare = fakePagefind(product, overview);
+    await runSearch(rare, 'qos', 8);
+    expect(rare.queries.filter((q) => q.startsWith('about:'))).toEqual([]);
+  });
+
+  it('ranks the page that troubleshoots a pasted status above pages that only mention it', async () => {
+    const pf = fakePagefind({ x: ['oomkilled', 'cgroup'], y: ['oomkilled', '内存'], z: ['oomkilled', '排查'] });
+    const outcome = await runSearch(pf, 'OOMKilled', 10);
+    expect(outcome.hits[0]?.result.id).toBe('z');
+    // The same word typed as a definition request is no symptom: the order stays Pagefind's.
+    expect((await runSearch(fakePagefind({ x: ['cgroup', '排查'], y: ['cgroup'] }), 'cgroup', 10)).hits[0]?.result.id).toBe('x');
   });
 });

@@ -10,13 +10,16 @@ import {
   normalizeQuery,
   planTerms,
   hanWindows,
+  isStopword,
   questionWords,
   sumScores,
   titleNamesAny,
   orderByTitle,
   titleCues,
+  asksAbout,
   type TermResults,
 } from '../lib/search-query';
+import { SUBJECT_FILTER, subjectKey } from '../lib/search-title-subject';
 import { alternativesOf, buildLexicon, correctSpelling, nameKey, namesOf, type Lexicon } from '../lib/query-lexicon';
 import type { ConceptMatch, TaskLexicon } from './concepts';
 
@@ -36,7 +39,7 @@ export interface PagefindResult {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string): Promise<{ results: PagefindResult[] } | null>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 export interface SearchHit {
@@ -166,6 +169,31 @@ export async function runSearch(
   return matches.length > 0 ? { ...outcome, concepts: matches.map((m) => m.concept.search[0]!) } : outcome;
 }
 
+/**
+ * The subject keys (search-title-subject.ts) of the query's terms on more than `minPages` pages,
+ * at most two. A rare term typed alone needs none: the pages naming it in their title come first anyway.
+ */
+function subjectKeys(
+  perTerm: readonly TermResults[],
+  lexicon: Lexicon,
+  namesOfTerm: (term: string) => string[],
+  minPages: number,
+): string[] {
+  const keys = perTerm
+    .filter(({ results }) => results.length > minPages)
+    .map(({ term }) => subjectKey(lexicon.groups.get(nameKey(term)) ?? namesOfTerm(term)));
+  return [...new Set(keys.filter((k): k is string => k !== undefined))].slice(0, 2);
+}
+
+/** Whether a query has a Latin word of four letters or more that the glossary's vocabulary lacks, plurals aside. */
+function unknownWords(query: string, lexicon: Lexicon): boolean {
+  if (lexicon.vocabulary.size === 0) return false;
+  return (query.match(/[a-z][a-z0-9]{3,}/gi) ?? []).some((word) => {
+    const key = nameKey(word);
+    return !isStopword(key) && ![key, key.replace(/e?s$/, ''), key.replace(/s$/, '')].some((k) => lexicon.vocabulary.has(k));
+  });
+}
+
 const STRONG = 3;
 /** How well an outcome answers: nothing, partial matches, whole-query matches that only mention the words, real answers. */
 const strength = (o: SearchOutcome) => (o.hits.length === 0 ? 0 : o.exactCount === 0 ? 1 : o.mentionsOnly ? 2 : STRONG);
@@ -184,6 +212,11 @@ async function searchWith(
   const query = normalizeQuery(rawQuery);
   if (!asked) return { outcome: { query: asked, hits: [], exactCount: 0 }, wantsGlossary: false };
   const lexicon = lexiconOf(synonyms, english);
+  // A Latin word the glossary does not know may be misspelt: only then is the near-word search fetched.
+  if (!lexicon.nearest && unknownWords(query, lexicon)) {
+    const { nearestWord } = await import('../lib/query-spelling');
+    lexicon.nearest = (key) => nearestWord(key, lexicon.vocabulary);
+  }
   // A concept is one term searched under all its names, like a glossary term.
   const conceptNames = new Map(concepts.map(({ concept }) => [concept.search[0]!, concept.search.slice(1)]));
   const planned = planTerms(query, lexicon);
@@ -263,16 +296,27 @@ async function searchWith(
   const { ids, exactCount } = combineResults(full, ranked);
   const matchedById = new Map(ranked.map((p) => [p.id, p.matched]));
   const hits = ids.map((id, i) => ({ result: byId.get(id)!, matched: i < exactCount ? undefined : matchedById.get(id) }));
-  // The dialog shows these first results anyway, so reading their titles costs no extra download.
   const found = perTerm.filter((t) => t.results.length > 0);
   const namesOfTerm = (term: string) => [...namesOf(term, lexicon), ...(conceptNames.get(term) ?? [])];
   const informative = found.filter((t) => t.results.length <= totalPages * COMMON_SHARE).map((t) => namesOfTerm(t.term));
   const common = found.filter((t) => t.results.length > totalPages * COMMON_SHARE).map((t) => namesOfTerm(t.term));
+  // 介绍一下 X, what is X, X alone (when X is on most pages, Pagefind's order says little about
+  // which page is about it): the build marked the pages whose title defines or surveys a term (a
+  // filter, Search.astro); they come first, then the titles below decide among them.
+  const bare = terms.length === 1 && kinds.length === 0 && concepts.length === 0;
+  const subjects = asksAbout(asked, { bare }) ? subjectKeys(perTerm, lexicon, namesOfTerm, bare ? totalPages * COMMON_SHARE : 0) : [];
+  const marked = await Promise.all(subjects.map((key) => pagefind.search(null, { filters: { [SUBJECT_FILTER]: key } })));
+  const about = new Set(marked.flatMap((r) => r?.results.map((x) => x.id) ?? []));
+  if (about.size > 0) {
+    const promoted = hits.slice(0, exactCount || hits.length).filter((h) => about.has(h.result.id));
+    hits.splice(0, hits.length, ...promoted, ...hits.filter((h) => !promoted.includes(h)));
+  }
+  // The dialog shows these first results anyway, so reading their titles costs no extra download.
   const window = hits.slice(0, SHOWN);
   const titles = await Promise.all(window.map(async (h) => (await h.result.data()).meta.title ?? ''));
   // Within the shown results, whole-query matches and partial ones each put first the pages whose
   // title is about the query's terms and asks its kind of question.
-  const order = orderByTitle(titles, { informative, common, cues: titleCues(asked) }, exactCount);
+  const order = orderByTitle(titles, { informative, common, cues: titleCues(asked) }, exactCount, window.map((h) => about.has(h.result.id)));
   hits.splice(0, window.length, ...order.map((i) => window[i]!));
   const shown = order.filter((i) => i < exactCount).map((i) => titles[i]!);
   const mentionsOnly = informative.length > 0 && shown.length > 0 && !shown.some((title) => titleNamesAny(title, informative.flat()));
