@@ -25,6 +25,9 @@ export interface CodeBlock {
   /** 1-based position among the page's code blocks. */
   index: number;
   language: string;
+  /** Each line's text, as a reader sees it. */
+  text: string[];
+  /** Each line's coloured spans. */
   lines: TokenSpan[][];
 }
 
@@ -65,6 +68,7 @@ export function extractCodeBlocks(html: string, page: string): CodeBlock[] {
     page,
     index: i + 1,
     language: String(pre.properties?.dataLanguage ?? ''),
+    text: selectAll('.ec-line .code', pre).map((code) => toString(code)),
     lines: selectAll('.ec-line .code', pre).map((code) =>
       // Leaf spans only: text markers wrap token spans, and the colour lives on the innermost one.
       selectAll('span[style]', code)
@@ -74,7 +78,7 @@ export function extractCodeBlocks(html: string, page: string): CodeBlock[] {
   }));
 }
 
-const key = (block: CodeBlock) => JSON.stringify([block.language, block.lines.map((line) => line.map((s) => s.text))]);
+const key = (block: CodeBlock) => JSON.stringify([block.language, block.text]);
 
 /**
  * Blocks whose colours in one theme disagree with how the rest of the site pairs the themes.
@@ -131,12 +135,17 @@ export function findMiscolouredBlocks(blocks: CodeBlock[], rareShare = 0.1): Col
       const odd = line.filter((span) => Array.from({ length: themeCount }, (_, v) => expected(span, v)).some(Boolean));
       if (!odd.length) return;
       // A rare pair is rare from both sides; the theme that lost its colours is the one that
-      // collapsed those spans onto fewer colours (the rest of the line in one plain colour).
-      const distinct = Array.from({ length: themeCount }, (_, v) => new Set(odd.map((span) => span.colours[v])).size);
-      const fewest = Math.min(...distinct.filter((_, v) => odd.some((span) => expected(span, v))));
+      // collapsed them onto fewer colours: on the odd spans, else on the whole line, else in the block.
+      const distinct = (spans: TokenSpan[], v: number) => new Set(spans.filter((span) => span.text.trim()).map((span) => span.colours[v])).size;
+      const candidates = Array.from({ length: themeCount }, (_, v) => v).filter((v) => odd.some((span) => expected(span, v)));
+      let blamed = candidates;
+      for (const spans of [odd, line, block.lines.flat()]) {
+        const fewest = Math.min(...blamed.map((v) => distinct(spans, v)));
+        blamed = blamed.filter((v) => distinct(spans, v) === fewest);
+      }
       for (let v = 0; v < themeCount; v++) {
+        if (!blamed.includes(v)) continue;
         const wrong = odd.filter((span) => expected(span, v));
-        if (!wrong.length || distinct[v] !== fewest) continue;
         const entry = byTheme.get(v) ?? { lines: [], examples: [] };
         entry.lines.push(lineIndex + 1);
         for (const span of wrong.slice(0, 3 - entry.examples.length)) {
@@ -179,6 +188,8 @@ export function diffCodeColours(baseline: CodeBlock[], current: CodeBlock[]): Co
 function colourRuns(line: TokenSpan[], v: number): string {
   const runs: [string, number][] = [];
   for (const span of line) {
+    // Whitespace shows no colour; a plain pass may wrap an indent in a span of its own.
+    if (!span.text.trim()) continue;
     const colour = span.colours[v] ?? '';
     const last = runs.at(-1);
     if (last && last[0] === colour) last[1] += span.text.length;
