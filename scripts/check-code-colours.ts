@@ -33,6 +33,10 @@ const baselineDir = baselineFlag === -1 ? undefined : args[baselineFlag + 1];
 const dir = args.find((a, i) => !a.startsWith('--') && (baselineFlag === -1 || i !== baselineFlag + 1)) ?? 'dist';
 
 const blocks = readSite(dir);
+if (!blocks.length) {
+  console.error(`${dir} 里没有任何代码块：构建没有完成，或者不是本站的构建目录。`);
+  process.exit(2);
+}
 const findings = baselineDir ? diffCodeColours(readSite(baselineDir), blocks) : findMiscolouredBlocks(blocks);
 for (const f of findings)
   console.log(`${join(dir, f.page)} 第 ${f.index} 个代码块（${f.language}）：主题 ${f.theme}（--${f.theme}）第 ${f.lines.join('、')} 行颜色异常：${f.detail}`);

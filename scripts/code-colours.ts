@@ -78,6 +78,13 @@ export function extractCodeBlocks(html: string, page: string): CodeBlock[] {
   }));
 }
 
+/** How many themes the blocks carry colours for (a loop, not Math.max(...spans): sites get big). */
+function countThemes(blocks: CodeBlock[]): number {
+  let count = 0;
+  for (const block of blocks) for (const line of block.lines) for (const span of line) count = Math.max(count, span.colours.length);
+  return count;
+}
+
 const key = (block: CodeBlock) => JSON.stringify([block.language, block.text]);
 
 /**
@@ -93,7 +100,7 @@ const key = (block: CodeBlock) => JSON.stringify([block.language, block.text]);
 export function findMiscolouredBlocks(blocks: CodeBlock[], rareShare = 0.1): ColourFinding[] {
   const unique = new Map<string, CodeBlock>();
   for (const block of blocks) if (!unique.has(key(block))) unique.set(key(block), block);
-  const themeCount = Math.max(0, ...blocks.flatMap((b) => b.lines.flat().map((s) => s.colours.length)));
+  const themeCount = countThemes(blocks);
 
   // pairCounts[v][w] : colour in w → colour in v → spans
   const pairCounts: Map<string, Map<string, number>>[][] = [];
@@ -171,7 +178,7 @@ export function diffCodeColours(baseline: CodeBlock[], current: CodeBlock[]): Co
   for (const block of current) {
     const before = byPosition.get(`${block.page}#${block.index}`);
     if (!before || key(before) !== key(block)) continue;
-    const themeCount = Math.max(0, ...block.lines.flat().map((s) => s.colours.length), ...before.lines.flat().map((s) => s.colours.length));
+    const themeCount = countThemes([block, before]);
     for (let v = 0; v < themeCount; v++) {
       const lines = block.lines.flatMap((line, i) => (colourRuns(line, v) !== colourRuns(before.lines[i]!, v) ? [i + 1] : []));
       if (lines.length) findings.push({ page: block.page, index: block.index, language: block.language, theme: v, lines, detail: '与基准构建的颜色不同' });
