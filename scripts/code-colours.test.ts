@@ -28,7 +28,7 @@ function site(html: string[]): CodeBlock[] {
 describe('code colour detector', () => {
   it('names the block, the theme and the lines that lost their colours', async () => {
     const healthy = await renderBlocks(many(8));
-    const [stalled] = await renderBlocks([sources[4]!], { stallFirstPass: true });
+    const [stalled] = await renderBlocks([sources[4]!], { stallTheme: 0 });
     expect(findMiscolouredBlocks(site(healthy))).toEqual([]);
     const damaged = site([...healthy, stalled!]);
 
@@ -42,9 +42,19 @@ describe('code colour detector', () => {
     expect(findings[0]!.detail).toContain('kind');
   });
 
+  it('blames the dark theme when the dark pass is the one that stalled', async () => {
+    const healthy = await renderBlocks(many(8));
+    const [stalled] = await renderBlocks([sources[2]!], { stallTheme: 1 });
+    const findings = findMiscolouredBlocks(site([...healthy, stalled!]));
+    expect(findings.map((f) => [f.page, f.theme])).toEqual([
+      [`q/${healthy.length}/index.html`, 1],
+      ['all/index.html', 1],
+    ]);
+  });
+
   it('compares block by block with a good build, blaming only the theme whose colours changed', async () => {
     const idle = await renderBlocks(sources);
-    const [stalled] = await renderBlocks([sources[0]!], { stallFirstPass: true });
+    const [stalled] = await renderBlocks([sources[0]!], { stallTheme: 0 });
     expect(diffCodeColours(site(idle), site(await renderBlocks(sources)))).toEqual([]);
 
     const findings = diffCodeColours(site(idle), site([stalled!, ...idle.slice(1)]));

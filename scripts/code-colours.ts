@@ -3,8 +3,8 @@
  * where one theme lost its syntax colours while another kept them.
  *
  * EC highlights every block once per theme and writes each token's colour for theme n as the CSS
- * custom property `--n` on one span (`style="--0:#D73A49;--1:#F97583"`; --0 is the first theme in
- * the config, github-light here). When Shiki gives up on a line in one pass (its tokenizer has a
+ * custom property `--n` on the token's span or an enclosing one (`style="--0:#D73A49;--1:#F97583"`;
+ * --0 is the first theme in the config, github-light here). When Shiki gives up on a line in one pass (its tokenizer has a
  * wall-clock budget per line), that pass emits the rest of the line as one plain token, so the
  * spans there carry the theme's default text colour for that theme only.
  */
@@ -43,7 +43,6 @@ export interface ColourFinding {
 }
 
 const COLOUR_VAR = /--(\d+):\s*([^;]+)/g;
-const HAS_COLOUR_VAR = /--\d+:/;
 
 function spanColours(style: string): (string | undefined)[] {
   const colours: (string | undefined)[] = [];
@@ -56,8 +55,19 @@ function styleOf(node: Element): string {
   return typeof style === 'string' ? style : '';
 }
 
-function hasColouredDescendant(node: Element): boolean {
-  return node.children.some((child) => child.type === 'element' && (HAS_COLOUR_VAR.test(styleOf(child)) || hasColouredDescendant(child)));
+/**
+ * The line's text pieces with the colours that apply to them. A colour can sit on an outer span:
+ * where one theme has a single colour across several tokens of another theme, EC wraps those
+ * tokens in one span carrying that theme's colour (`<span style="--1:…"><span style="--0:…">`).
+ */
+function colouredText(node: Element, inherited: (string | undefined)[] = []): TokenSpan[] {
+  const own = spanColours(styleOf(node));
+  const colours = Array.from({ length: Math.max(inherited.length, own.length) }, (_, i) => own[i] ?? inherited[i]);
+  return node.children.flatMap((child) => {
+    if (child.type === 'element') return colouredText(child, colours);
+    if (child.type === 'text' && colours.some(Boolean)) return [{ text: child.value, colours }];
+    return [];
+  });
 }
 
 /** Every Expressive Code block in one page, with the colours of each token span. */
@@ -69,12 +79,7 @@ export function extractCodeBlocks(html: string, page: string): CodeBlock[] {
     index: i + 1,
     language: String(pre.properties?.dataLanguage ?? ''),
     text: selectAll('.ec-line .code', pre).map((code) => toString(code)),
-    lines: selectAll('.ec-line .code', pre).map((code) =>
-      // Leaf spans only: text markers wrap token spans, and the colour lives on the innermost one.
-      selectAll('span[style]', code)
-        .filter((span) => HAS_COLOUR_VAR.test(styleOf(span)) && !hasColouredDescendant(span))
-        .map((span) => ({ text: toString(span), colours: spanColours(styleOf(span)) })),
-    ),
+    lines: selectAll('.ec-line .code', pre).map((code) => colouredText(code)),
   }));
 }
 

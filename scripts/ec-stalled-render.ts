@@ -1,7 +1,7 @@
 /**
  * Test support: renders code blocks with Expressive Code the way the site does (github-light then
- * github-dark, one Shiki pass per theme) and can make the machine look stalled during the first
- * theme's pass, which is what a GC pause or a busy CPU does to a build. Shiki's per-line time check
+ * github-dark, one Shiki pass per theme) and can make the machine look stalled during one theme's
+ * pass, which is what a GC pause or a busy CPU does to a build. Shiki's per-line time check
  * reads a virtual clock that stands still (or jumps, during a stall), so the outcome never depends
  * on how busy the machine running the test is.
  */
@@ -18,13 +18,13 @@ export interface Block {
 const STALL_MS = 1_000;
 
 /**
- * Renders each block to HTML. With `stallFirstPass`, every clock reading during the first theme's
- * tokenization jumps ahead, as if the process had been descheduled between two regex scans;
- * otherwise the clock stands still and no line can run out of time.
+ * Renders each block to HTML. With `stallTheme` (0 = light, 1 = dark), every clock reading during
+ * that theme's tokenization jumps ahead, as if the process had been descheduled between two regex
+ * scans; otherwise the clock stands still and no line can run out of time.
  */
 export async function renderBlocks(
   blocks: Block[],
-  { stallFirstPass = false, transformers = [] as ShikiTransformer[] } = {},
+  { stallTheme = undefined as number | undefined, transformers = [] as ShikiTransformer[] } = {},
 ): Promise<string[]> {
   let pass = 0;
   let skew = 0;
@@ -42,7 +42,7 @@ export async function renderBlocks(
   const realNow = Date.now;
   const start = realNow();
   Date.now = () => {
-    if (stallFirstPass && pass % 2 === 1) skew += STALL_MS;
+    if (stallTheme !== undefined && pass === stallTheme + 1) skew += STALL_MS;
     return start + skew;
   };
   try {

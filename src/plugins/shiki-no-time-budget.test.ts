@@ -34,7 +34,7 @@ const coloursOf = (html: string, n: number) => new Set([...html.matchAll(new Reg
 describe('syntax colours under a stalled machine', () => {
   it('without the fix, a stall during the light pass leaves that block plain in light and coloured in dark', async () => {
     const clean = await renderBlocks(blocks);
-    const stalled = await renderBlocks(blocks, { stallFirstPass: true });
+    const stalled = await renderBlocks(blocks, { stallTheme: 0 });
     stalled.forEach((html, i) => {
       expect(html).not.toBe(clean[i]);
       expect(coloursOf(html, 0).size, blocks[i]!.language).toBe(1);
@@ -44,7 +44,7 @@ describe('syntax colours under a stalled machine', () => {
 
   it('with the site config, every block comes out exactly as on an idle machine', async () => {
     const idle = await renderBlocks(blocks);
-    const stalled = await renderBlocks(blocks, { stallFirstPass: true, transformers: siteTransformers });
+    const stalled = await renderBlocks(blocks, { stallTheme: 0, transformers: siteTransformers });
     expect(stalled).toEqual(idle);
     for (const html of stalled) expect(coloursOf(html, 0).size).toBeGreaterThan(2);
   });

@@ -12,11 +12,12 @@ export const MAX_TOKENIZED_LINE_LENGTH = 20_000;
  *
  * Shiki gives each line a wall-clock budget (`tokenizeTimeLimit`, 500 ms by default); when a line
  * runs over, vscode-textmate stops and Shiki silently emits the rest of the line as one plain
- * token. Expressive Code tokenizes every block once per theme, and the first pass (the light
- * theme) also pays for compiling the grammar's regexes, so a GC pause or a descheduled process
- * under load leaves a block plain in the light theme and coloured in the dark one, in a different
- * block on every build. Expressive Code passes the same options object to `preprocess` and to the
- * tokenizer, which is the one place a transformer can lift the budget.
+ * token. Expressive Code tokenizes every block once per theme with separate budgets, so a GC pause
+ * or a descheduled process under load leaves one line plain in one theme and coloured in the
+ * other, in a different block on every build (either theme; the light pass runs first and also
+ * pays for compiling the grammar's regexes, so it has more to lose). Expressive Code passes the
+ * same options object to `preprocess` and to the tokenizer: the one place a transformer can lift
+ * the budget.
  */
 export const shikiWithoutTimeBudget: ShikiTransformer = {
   name: 'k8s-notes:shiki-without-time-budget',
