@@ -100,7 +100,9 @@ const key = (block: CodeBlock) => JSON.stringify([block.language, block.text]);
  * w colour (under `rareShare` of that colour's spans) while a different v colour dominates is a
  * token that theme v did not colour the way it colours that scope everywhere else. The same block
  * copied onto several pages (question, print and practice pages) counts once, so a damaged block
- * cannot outvote the healthy ones by being printed three times.
+ * cannot outvote the healthy ones by being printed three times. This needs a site's worth of
+ * blocks: among a handful, a damaged block looks like a theme that colours a scope differently.
+ * diffCodeColours against a known good build is exact.
  */
 export function findMiscolouredBlocks(blocks: CodeBlock[], rareShare = 0.1): ColourFinding[] {
   const unique = new Map<string, CodeBlock>();
