@@ -71,6 +71,7 @@ export default defineConfig({
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
         Search: './src/components/overrides/Search.astro',
       },
+      // Options that are functions (the Shiki transformer keeping colours independent of machine load) are in ec.config.mjs.
       expressiveCode: {
         themes: ['github-light', 'github-dark'],
         styleOverrides: { codeFontFamily: 'var(--sl-font-mono)' },
