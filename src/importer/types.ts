@@ -25,7 +25,13 @@ export type DropReason =
   /** Text after the last answer's closing rule (`觉得有用点个赞`): kept in the report's `setAside`. */
   | 'epilogue'
   /** An exchange in the middle of an interview transcript that asks and answers nothing technical: kept in the report's `setAside`. */
-  | 'small-talk';
+  | 'small-talk'
+  /** What the site or app the note was copied from put around the text (likes, follow calls, edit dates, reply headers): kept in the report's `setAside`. */
+  | 'furniture'
+  /** A question's bookkeeping (`难度：★★`, `考察点：…`, a flashcard's tags): kept in the report's `setAside`. */
+  | 'metadata'
+  /** A picture the copy lost: its placeholder (`图片`) and the caption under it. Kept in the report's `setAside`. */
+  | 'lost-image';
 
 /** One working line; `src` lists the 1-based raw line numbers it came from. */
 export interface Line {
