@@ -18,6 +18,7 @@ import { segmentTutorial } from './formats/tutorial.ts';
 import { buildHexoBlocks, buildPlainBlocks } from './passes/build-blocks.ts';
 import { buildMarkdown } from './passes/build-markdown-blocks.ts';
 import { buildTutorial } from './passes/build-tutorial-blocks.ts';
+import { markFurniture } from './passes/furniture.ts';
 import { dedupeDoubledBlocks } from './passes/dedupe-blocks.ts';
 import { drawFlowsAsMermaid } from './passes/flows-to-mermaid.ts';
 import { joinSplitInlineCode } from './passes/join-inline-code.ts';
@@ -74,6 +75,7 @@ function generalPasses(start?: Doc): Pass[] {
     // A callout quotes every line of its answer: unwrap it before a `> ` on most lines can pass for page decoration.
     unwrapCallouts,
     stripLinePrefix,
+    markFurniture,
     stripPageChrome,
     joinHardWraps,
     stripExportMarkup,

@@ -39,6 +39,14 @@ export interface Line {
   src: number[];
   /** Set on the first line of a run known to be one code block (e.g. a doubled block): its language and length. */
   fence?: { lang: string; length: number };
+  /**
+   * Text that belongs to no answer, recognised before the questions are: what the copied site put
+   * around the text, a lost picture, the sign-off after an end mark. Kept out of the evidence;
+   * set aside in the report wherever it stands (before the first question it is preface, as any text there).
+   */
+  aside?: 'furniture' | 'lost-image' | 'epilogue';
+  /** The first line of another post of a thread (another answer, another comment): its text before its first question is its preface. */
+  postStart?: boolean;
 }
 
 export interface Drop {
