@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ANSWER_LABEL, QUESTION_LABEL } from './evidence.ts';
 import { importNote, type ImportResult } from './pipeline.ts';
 import { expandRanges, unaccountedLines } from './report.ts';
 import type { DropReason } from './types.ts';
@@ -33,14 +34,18 @@ export const codeBlocks = (r: ImportResult) =>
 
 /**
  * The Chinese of a line as a reader sees it, split into sentences a reader would miss. A speaker
- * label (`面试官：`) and a `第1题：` number are markup like `一、`.
+ * label (`面试官：`), a question or answer label (`题目 1：`, `**参考答案：**`) and a `第1题：`
+ * number are markup like `一、`; a tab separates the fields of a row.
  */
 export const sentences = (line: string) =>
   line
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(QUESTION_LABEL, '')
+    .replace(ANSWER_LABEL, '')
     .replace(/^\s*(?:面试官|我)[：:]/, '')
     .replace(/^第\s*[\d一二三四五六七八九十]{1,3}\s*题[：:]?/, '')
     .replace(/^\s*(?:#{1,6}\s+)?[一二三四五六七八九十]{1,3}、/, '')
-    .split(/[。！？!?；;]/)
+    .split(/[。！？!?；;\t]/)
     .map((s) => s.replace(/[^\u3400-\u9fff]/g, ''))
     .filter((s) => s.length >= 4);
 

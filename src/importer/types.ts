@@ -92,6 +92,8 @@ export interface Section {
   titleSrc: number[];
   /** ☆ in the note. */
   starred: boolean;
+  /** How often the note says the question is asked (`出现频率：高`): the entry's importance. */
+  importance?: 1 | 2 | 3;
   /** The heading that grouped this question in the note (`## 网络`): a hint for its topic. */
   topicHint?: string;
   lines: Line[];
@@ -120,7 +122,7 @@ export interface Doc {
   /** The question family the evidence chose (general path), e.g. `numbered`. */
   family?: string;
   /** Text that belongs to no question (preface, epilogue), word for word, so the report still holds it. */
-  setAside?: { line: number; text: string }[];
+  setAside?: { line: number; text: string; reason?: DropReason }[];
   /** How many places each pass changed, by pass name: what `--dry-run` prints. */
   passCounts?: Record<string, number>;
 }

@@ -18,7 +18,7 @@ const BR = /<br\s*\/?>/gi;
 const COPY_BUTTON = /^(?:复制代码|复制|已复制|Copy(?: code)?|Copied!?|运行|Run|代码解读|AI\s*代码解读|登录后复制|体验AI代码助手)$/i;
 const LANG_LABEL = /^(yaml|yml|bash|shell|sh|zsh|console|dockerfile|docker|go|golang|json|python|java|text|plaintext|ini|toml|nginx|sql|javascript|js|typescript|ts|makefile|xml|properties|conf|mermaid|diff|hcl|rust|c|cpp)$/i;
 
-const decodeEntities = (s: string) =>
+export const decodeEntities = (s: string) =>
   s.replace(ENTITY, (all, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
     if (name) return ENTITIES[name.toLowerCase()] ?? all;
     const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
