@@ -22,6 +22,7 @@ import { delimitedRows } from './passes/delimited-rows.ts';
 import { markFurniture } from './passes/furniture.ts';
 import { outlineToList } from './passes/outline.ts';
 import { setAsideQuestionMetadata } from './passes/question-metadata.ts';
+import { flagResidue } from './passes/residue.ts';
 import { dedupeDoubledBlocks } from './passes/dedupe-blocks.ts';
 import { drawFlowsAsMermaid } from './passes/flows-to-mermaid.ts';
 import { joinSplitInlineCode } from './passes/join-inline-code.ts';
@@ -99,6 +100,7 @@ function generalPasses(start?: Doc): Pass[] {
       return { ...rest, passCounts: { ...(rest.passCounts ?? {}), questions: rest.sections.length, groups: cut.structure.groups.length, 'restated-headings': cut.structure.restated.length } };
     },
     setAsideQuestionMetadata,
+    flagResidue,
     unwrapAnswerLayout,
     resolveReferenceLinks,
     stripIdeographicIndent,
