@@ -27,7 +27,8 @@ export const outlineToList: Pass = (doc) => {
   if (text.filter((l) => depth(l) === questionDepth).length < 2) return skip;
   const out: Line[] = [];
   let changed = 0;
-  const isCode = (l: Line) => isCommandLine(l.text.trim()) && !hasCjk(l.text.replace(/"[^"]*"|'[^']*'/g, ''));
+  // A command with its arguments; a node that only names a tool (`iptables`) is a point of the answer.
+  const isCode = (l: Line) => /\S\s+\S/.test(l.text.trim()) && isCommandLine(l.text.trim()) && !hasCjk(l.text.replace(/"[^"]*"|'[^']*'/g, ''));
   for (let i = 0; i < doc.lines.length; i++) {
     const line = doc.lines[i]!;
     const d = depth(line);
