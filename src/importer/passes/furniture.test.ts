@@ -7,7 +7,7 @@ describe('a copied site’s furniture, recognised by family', () => {
     ['点赞 12 收藏 30 评论 5', 'counter'],
     ['​赞同 1.2 万​​356 条评论', 'counter'],
     ['展开阅读全文', 'counter'],
-    ['Reply Share Report', 'counter'],
+    ['Reply · Share', 'counter'],
     ['👍 12 🚀 3', 'counter'],
     ['1,024 人赞同了该回答', 'counter'],
     ['发布于 2024-03-01 09:12・IP 属地上海', 'stamp'],
@@ -32,6 +32,8 @@ describe('a copied site’s furniture, recognised by family', () => {
     '2 个副本',
     '1.24 起移除了 dockershim。',
     '图：调度流程',
+    'Delete',
+    'Retain',
   ])('keeps the author’s “%s”', (line) => {
     expect(furnitureKind(line)).toBeNull();
   });

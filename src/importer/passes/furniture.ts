@@ -12,31 +12,31 @@ import { counted } from './note-lines.ts';
  * marked line before the first question stays the preface it always was.
  */
 
-/** Words of a site's buttons and counters (知乎, 公众号, 掘金, CSDN, GitHub, Reddit…), in Chinese and English. */
-const UI_WORD =
-  /^(?:赞同|反对|赞|点赞|在看|分享|收藏|喜欢|收起|展开(?:阅读)?全文|展开|阅读(?:原文|全文)?|评论|条评论|添加评论|回复|转发|举报|关注|已关注|关注者|被浏览|浏览|人赞同了该回答|人赞同了该文章|人点赞|人收藏|人阅读|次阅读|阅读量|复制链接|申请转载|不感兴趣|写留言|留言|编辑|删除|置顶|打赏|投币|一键三连|Reply|Replies|Edit|Edited|Delete|Share|Like|Likes|Follow|Following|Upvote|Upvotes|Downvote|Comment|Comments|Quote|Report|Copy link|Views?|Reactions?)$/i;
-/** A counter: `328`, `1,024`, `1.2 万`, `3.4k`, `35 条评论`' number part. */
-const COUNT = /^[\d.,]+\s*[万千kKwW]?\+?$/;
+/**
+ * Words of a site's buttons and counters (知乎, 公众号, 掘金, CSDN, GitHub, Reddit…), in Chinese and
+ * English. Words an answer may list on their own line (`Delete` as a reclaim policy, `Edit`, `删除`) are not here.
+ */
+const UI_WORDS = [
+  ...['赞同', '反对', '赞', '点赞', '在看', '分享', '收藏', '喜欢', '收起', '展开阅读全文', '展开全文', '展开', '阅读原文', '阅读全文', '阅读', '评论', '条评论', '添加评论', '回复', '转发', '举报', '关注', '已关注', '关注者'],
+  ...['被浏览', '浏览', '人赞同了该回答', '人赞同了该文章', '人点赞', '人收藏', '人阅读', '次阅读', '阅读量', '复制链接', '申请转载', '不感兴趣', '写留言', '留言', '打赏', '投币', '一键三连'],
+  ...['Reply', 'Replies', 'Share', 'Upvote', 'Upvotes', 'Downvote', 'Follow', 'Comments', 'Comment', 'Copy link'],
+];
+/** One word or one count (`328`, `1,024`, `1.2 万`, `3.4k`) at a time, the longest word first so `赞同` is not read as `赞`. */
+const TOKEN = new RegExp(`\\s*(?:[\\d.,]+\\s*[万千kKwW]?\\+?|${[...UI_WORDS].sort((a, b) => b.length - a.length).join('|')})(?=$|[\\s\\d\\u3400-\\u9fff]|(?<=[\\u3400-\\u9fff]))\\s*`, 'iy');
 /** Reaction emoji a thread shows under a comment (👍 3 ❤️ 1 🎉 2 😄 🚀 👀 👎 😕). */
 const REACTION = /^(?:[\u{1F44D}\u{1F44E}\u{2764}\u{1F389}\u{1F604}\u{1F615}\u{1F680}\u{1F440}\u{1F525}\u{1F44F}\u{1F64F}]\u{FE0F}?\s*\d*\s*)+$/u;
 
 /** Only a site's words and counts: `​赞同 328​​35 条评论`, `分享收藏`, `赞 12在看 5`, `👍 3`. */
 function isCounterLine(t: string): boolean {
   if (REACTION.test(t)) return true;
-  // Split glued words (`分享收藏`, `赞 12在看 5`) by trying the vocabulary from each position.
-  let rest = t.replace(/[·・|/•,，]+/g, ' ').trim();
+  const rest = t.replace(/[·・|/•,，]+(?=\s|$)|\s[·・|/•]+\s/g, ' ').trim();
   let words = 0;
-  while (rest !== '') {
-    const count = /^[\d.,]+\s*[万千kKwW]?\+?\s*/.exec(rest);
-    if (count && COUNT.test(count[0].trim())) {
-      rest = rest.slice(count[0].length);
-      continue;
-    }
-    let matched = 0;
-    for (let len = Math.min(rest.length, 12); len >= 1 && matched === 0; len--) if (UI_WORD.test(rest.slice(0, len).trim())) matched = len;
-    if (matched === 0) return false;
-    words++;
-    rest = rest.slice(matched).trimStart();
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < rest.length) {
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(rest);
+    if (!m || TOKEN.lastIndex === at) return false;
+    if (/[^\d.,\s万千kKwW+]/.test(m[0])) words++;
   }
   return words > 0;
 }
@@ -64,15 +64,16 @@ export type FurnitureKind = 'counter' | 'stamp' | 'boilerplate' | 'call' | 'disc
 
 /** What family of furniture a line is, if any. */
 export function furnitureKind(text: string): FurnitureKind | null {
+  if (text.length > 160) return null;
   const t = normalizeSpaces(text).trim();
   if (t === '' || t.length > 120) return null;
-  if (HANDLE.test(t) || BADGE.test(t)) return 'handle';
-  if (PICTURE.test(t)) return 'picture';
+  if (t.length <= 40 && (HANDLE.test(t) || BADGE.test(t))) return 'handle';
+  if (t.length <= 40 && PICTURE.test(t)) return 'picture';
   if (t.length <= 60 && isCounterLine(t)) return 'counter';
-  if (t.length <= 80 && POSTED.test(t) && DATE.test(t) && !/[。？?！!]$/.test(t)) return 'stamp';
-  if (BOILERPLATE.test(t)) return 'boilerplate';
-  if (t.length <= 60 && CALL_TO_ACTION.test(t)) return 'call';
-  if (AI_DISCLAIMER.test(t)) return 'disclaimer';
+  if (t.length <= 80 && /\d|昨天|今天|yesterday/i.test(t) && POSTED.test(t) && DATE.test(t) && !/[。？?！!]$/.test(t)) return 'stamp';
+  if (/著作|转载|版权|授权|rights/i.test(t) && BOILERPLATE.test(t)) return 'boilerplate';
+  if (t.length <= 60 && /关注|二维码|星标|在看|点赞|三连|转发|公众号|群|阅读原文|微信|小助手/.test(t) && CALL_TO_ACTION.test(t)) return 'call';
+  if (/mistakes|important|AI|甄别|inaccurate/i.test(t) && AI_DISCLAIMER.test(t)) return 'disclaimer';
   // `328 人赞同了该回答`, `56 赞同 · 12 评论`: a vote header, counted like the counters.
   if (/^[\d.,]+\s*[万千kK]?\s*人?(?:赞同|点赞|赞)了?该?(?:回答|文章)?$/.test(t)) return 'counter';
   return null;
@@ -98,7 +99,7 @@ export const markFurniture: Pass = (doc) => {
   });
   // A short line between two lines of a post's furniture, in a run that names who posted: the poster's name or bio.
   for (let i = 0; i < doc.lines.length; i++) {
-    if (aside[i] || inFence[i] || isBlank(doc.lines[i]!.text)) continue;
+    if (aside[i] || inFence[i] || doc.lines[i]!.text.length > 40 || isBlank(doc.lines[i]!.text)) continue;
     const t = doc.lines[i]!.text.trim();
     const above = nextText(doc.lines, i, -1);
     const below = nextText(doc.lines, i, 1);

@@ -15,10 +15,13 @@ const SIGNATURE = /^[–—]\s*[\w.-]{2,39}$/;
 export const flagResidue: Pass = (doc) => {
   const found: number[] = [];
   for (const s of doc.sections) {
+    // Only short lines can be one of these: most answers have none, and need no fence map.
+    if (!s.lines.some((l) => l.text.length <= 48 && /^\s*[\d–—A-Z]/i.test(l.text))) continue;
     const inFence = fenceRanges(s.lines);
     s.lines.forEach((l, i) => {
+      if (inFence[i] || l.src.length === 0 || l.text.length > 48) return;
       const t = normalizeSpaces(l.text).trim();
-      if (inFence[i] || l.src.length === 0 || t === '') return;
+      if (t === '') return;
       if (BARE_NUMBER.test(t) || DATE_ONLY.test(t) || SIGNATURE.test(t)) found.push(...l.src);
     });
   }
