@@ -59,3 +59,12 @@ describe('a copied site’s furniture, recognised by family', () => {
     expect(r.report.setAside?.map((a) => a.text)).toEqual(expect.arrayContaining(['编辑于 2025-01-02 10:00', '图：Service 示意']));
   });
 });
+
+describe('posts of a thread', () => {
+  it('a lone edit stamp inside an answer starts no new post: the answer keeps the text after it', () => {
+    const note = ['1. 什么是 Pod？', '最小的调度单位。', '编辑于 2025-01-02 10:00', '同一个 Pod 的容器共享网络。', '2. 什么是 Service？', '一组 Pod 的稳定入口。'].join('\n');
+    const r = importNote(new TextEncoder().encode(note), 'stamp.txt');
+    expect(r.entries[0]!.mdx).toContain('同一个 Pod 的容器共享网络。');
+    expect(r.report.dropped.preface).toBeUndefined();
+  });
+});

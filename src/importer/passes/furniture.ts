@@ -113,17 +113,22 @@ export const markFurniture: Pass = (doc) => {
     if (tail.length <= 15 && !inFence.slice(end).some(Boolean)) for (let i = end; i < doc.lines.length; i++) if (!isBlank(doc.lines[i]!.text)) aside[i] = 'epilogue';
   }
   let changed = 0;
-  let inHeader = false;
+  // A post's header is a run of furniture that says who posted (a stamp, a handle) with more around it
+  // (counters, buttons, a badge): a lone `编辑于 …` inside an answer starts no new post.
+  let header = false;
+  let run = 0;
   const lines = doc.lines.map((l, i) => {
     const a = aside[i];
     if (a) {
       changed++;
-      if (kinds[i] && HEADER_KINDS.has(kinds[i]!)) inHeader = true;
+      run++;
+      if (kinds[i] && HEADER_KINDS.has(kinds[i]!)) header = true;
       return { ...l, aside: a };
     }
     if (isBlank(l.text)) return l;
-    const start = inHeader;
-    inHeader = false;
+    const start = header && run >= 2;
+    header = false;
+    run = 0;
     return start ? { ...l, postStart: true } : l;
   });
   return changed === 0 ? { ...doc, passCounts: counted(doc, 'furniture', 0) } : { ...doc, lines, passCounts: counted(doc, 'furniture', changed) };
