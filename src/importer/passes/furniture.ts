@@ -1,4 +1,4 @@
-import { fenceRanges } from '../evidence.ts';
+import { asksQuestion, candidatesOf, fenceRanges } from '../evidence.ts';
 import { isBlank, normalizeSpaces } from '../text.ts';
 import type { Doc, Line, Pass } from '../types.ts';
 import { counted } from './note-lines.ts';
@@ -104,6 +104,8 @@ export const markFurniture: Pass = (doc) => {
     const above = nextText(doc.lines, i, -1);
     const below = nextText(doc.lines, i, 1);
     if (t.length > 24 || /[。？?！!：:]$/.test(t) || above < 0 || below < 0 || !aside[above] || !aside[below]) continue;
+    // A question between two headers (`Q: …` in a comment of its own) is the thread's point, not its furniture.
+    if (asksQuestion(t) || candidatesOf(t, i).length > 0) continue;
     if ([above, below].some((j) => kinds[j] === 'counter' || HEADER_KINDS.has(kinds[j]!))) aside[i] = 'furniture';
   }
   // After an end mark, a short tail (other posts' titles, likes, the QR code) is the page's sign-off.

@@ -395,6 +395,36 @@ OTHER_FAMILIES.push(
     render: (qs) => ['#separator:tab', '#html:true', '#tags column:3', ...qs.map((q) => `${q.title}\t${cardField(q.body)}\tk8s::${q.topic}`)].join('\n'),
   },
   {
+    name: '题库（### 题目 N：问题，每题开头 难度/考察点/出现频率，**参考答案：**）',
+    absent: /难度：|考察点：|出现频率：|参考答案/,
+    render: (qs) =>
+      [
+        '# 面试题库',
+        '',
+        ...qs.flatMap((q, i) => [`### 题目 ${i + 1}：${q.title}`, '', `难度：${'★'.repeat((i % 3) + 1)}`, `考察点：${q.topic}`, `出现频率：${['高', '中', '低'][i % 3]}`, '', '**参考答案：**', '', ...shiftHeadings(q.body, 3), '']),
+      ].join('\n'),
+  },
+  {
+    name: 'GitHub issue 讨论串（Q: 在发起人的评论里，答案是别人的回复，中间是用户名、时间和表情回应）',
+    absent: /commented on|@alice|@bob|👍|^Author$/m,
+    render: (qs) =>
+      [
+        'Interview questions thread #42',
+        'alice opened this issue on Mar 3, 2026 · 9 comments',
+        ...qs.flatMap((q, i) => [
+          '@alice',
+          `alice commented on Mar ${(i % 28) + 1}, 2026`,
+          'Author',
+          `Q: ${q.title}`,
+          '@bob',
+          `bob commented on Mar ${(i % 28) + 1}, 2026 • edited`,
+          ...shiftHeadings(q.body, 2),
+          '',
+          `👍 ${i + 1}`,
+        ]),
+      ].join('\n'),
+  },
+  {
     name: 'ChatGPT 对话（You said: / ChatGPT said:，代码块只剩语言名和 Copy code）',
     absent: /You said|ChatGPT said|Copy code|can make mistakes/,
     fencesLost: true,
