@@ -13,6 +13,7 @@ describe('a copied site’s furniture, recognised by family', () => {
     ['发布于 2024-03-01 09:12・IP 属地上海', 'stamp'],
     ['Posted by u/kube_fan 3 hours ago', 'stamp'],
     ['carol commented on Jan 2, 2026 • edited', 'stamp'],
+    ['已于 2024-05-01 10:21:33 修改', 'stamp'],
     ['版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。', 'boilerplate'],
     ['扫码关注公众号，回复“k8s”领取资料', 'call'],
     ['内容由 AI 生成，仅供参考', 'disclaimer'],
@@ -33,6 +34,7 @@ describe('a copied site’s furniture, recognised by family', () => {
     '1.24 起移除了 dockershim。',
     '图：调度流程',
     'Delete',
+    'Kubernetes v1.37 发布于 2026-08-26',
     'Retain',
   ])('keeps the author’s “%s”', (line) => {
     expect(furnitureKind(line)).toBeNull();

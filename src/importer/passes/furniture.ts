@@ -43,7 +43,8 @@ function isCounterLine(t: string): boolean {
 
 const DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(?:分钟|小时|天|周|个月|年)前|\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|昨天|今天|yesterday/i;
 /** A verb of posting next to a date: `编辑于 2025-11-03`, `发布于`, `发表于浙江`, `bob commented on Mar 3, 2026`, `IP 属地北京`. */
-const POSTED = /编辑于|发布于|发表于|更新于|修改于|创建于|最近修改|首发于|IP\s*属地|\b(?:commented|opened this|closed this|reopened this|edited|posted|replied|answered|asked|updated|merged|added a commit|marked this)\b/i;
+const POSTED = /编辑于|发布于|发表于|更新于|修改于|创建于|最近修改|首发于|已于.{0,24}(?:修改|发布|编辑)|IP\s*属地|\b(?:commented|opened this|closed this|reopened this|edited|posted|replied|answered|asked|updated|merged|added a commit|marked this)\b/i;
+const RELEASE = /(?<![\w-])(?:kubernetes|k8s)(?![\w-])|\bv\d+\.\d+|版本|\brelease|\bGA\b/i;
 /** Copyright and reprint boilerplate a platform appends to every post. */
 const BOILERPLATE = /著作权归.{0,6}所有|转载请(?:联系|注明)|未经.{0,8}(?:允许|授权).{0,6}(?:转载|使用)|版权声明|本文(?:为|系).{0,20}原创|遵循\s*CC\s*4\.0|All rights reserved/i;
 /** A call to follow, scan or star: `点击上方蓝字关注我们`, `长按识别二维码`, `设为星标`, `点个「在看」`, `欢迎关注公众号`. */
@@ -70,7 +71,8 @@ export function furnitureKind(text: string): FurnitureKind | null {
   if (t.length <= 40 && (HANDLE.test(t) || BADGE.test(t))) return 'handle';
   if (t.length <= 40 && PICTURE.test(t)) return 'picture';
   if (t.length <= 60 && isCounterLine(t)) return 'counter';
-  if (t.length <= 80 && /\d|昨天|今天|yesterday/i.test(t) && POSTED.test(t) && DATE.test(t) && !/[。？?！!]$/.test(t)) return 'stamp';
+  // A release date is an answer's fact (`Kubernetes v1.37 发布于 2026-08-26`), not a post's stamp.
+  if (t.length <= 80 && /\d|昨天|今天|yesterday/i.test(t) && POSTED.test(t) && DATE.test(t) && !/[。？?！!]$/.test(t) && !RELEASE.test(t)) return 'stamp';
   if (/著作|转载|版权|授权|rights/i.test(t) && BOILERPLATE.test(t)) return 'boilerplate';
   if (t.length <= 60 && /关注|二维码|星标|在看|点赞|三连|转发|公众号|群|阅读原文|微信|小助手/.test(t) && CALL_TO_ACTION.test(t)) return 'call';
   if (/mistakes|important|AI|甄别|inaccurate/i.test(t) && AI_DISCLAIMER.test(t)) return 'disclaimer';
