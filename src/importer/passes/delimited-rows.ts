@@ -1,6 +1,6 @@
 import { asksQuestion, fenceRanges } from '../evidence.ts';
 import { isBlank } from '../text.ts';
-import type { Doc, Drop, Line, Pass } from '../types.ts';
+import type { Drop, Line, Pass } from '../types.ts';
 import { codeLanguage } from './build-blocks.ts';
 import { counted } from './note-lines.ts';
 import { decodeEntities } from './note-markup.ts';

@@ -1,6 +1,6 @@
 import { asksQuestion, candidatesOf, fenceRanges } from '../evidence.ts';
 import { isBlank, normalizeSpaces } from '../text.ts';
-import type { Doc, Line, Pass } from '../types.ts';
+import type { Line, Pass } from '../types.ts';
 import { counted } from './note-lines.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { hasCjk, isBlank, isCommandLine } from '../text.ts';
-import type { Doc, Line, Pass } from '../types.ts';
+import type { Line, Pass } from '../types.ts';
 import { codeLanguage } from './build-blocks.ts';
 import { counted } from './note-lines.ts';
 

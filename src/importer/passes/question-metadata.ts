@@ -1,6 +1,6 @@
 import { ANSWER_LABEL, QUESTION_LABEL } from '../evidence.ts';
 import { isBlank } from '../text.ts';
-import type { Doc, Drop, Pass, Section } from '../types.ts';
+import type { Drop, Pass, Section } from '../types.ts';
 import { counted } from './note-lines.ts';
 
 /**
