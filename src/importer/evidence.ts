@@ -374,7 +374,7 @@ export function collectCandidates(lines: readonly Line[]): { candidates: Candida
     // What the copied site put around the text is no question, whatever it looks like.
     if (inFence[i] || isBlank(line.text) || line.aside) return;
     const found = candidatesOf(line.text, i);
-    candidates.push(...(found.some((c) => c.family === 'toggle') && !hasNestedChild(lines, i) ? found.filter((c) => c.family !== 'toggle') : found).map((c) => (c.family === 'label' && c.title === '' ? withTitleBelow(c, lines, i) : c)));
+    candidates.push(...(found.some((c) => c.family === 'toggle') && !hasNestedChild(lines, i) ? found.filter((c) => c.family !== 'toggle') : found));
     // A speaker's label alone on its line (`You said:`), the question on the next.
     const label = found.length === 0 ? QUESTION_LABEL.exec(line.text.trim()) : null;
     if (label && label[0].length === line.text.trim().length) {
@@ -382,7 +382,7 @@ export function collectCandidates(lines: readonly Line[]): { candidates: Candida
       if (c.title !== '') candidates.push(c);
     }
     // `01` alone on its line, the question on the next (a 公众号 article's section number, a slide's).
-    const alone = /^\s*(?:No\.\s*)?(\d{1,2})[.．、]?\s*$/i.exec(foldDigits(line.text));
+    const alone = /^\s*(?:No\.\s*)?(\d{1,3})[.．、]?\s*$/i.exec(foldDigits(line.text));
     if (alone && found.length === 0) {
       const c = withTitleBelow({ index: i, family: 'numbered-alone', shape: `numbered-alone@${/^\s*/.exec(line.text)![0].length}`, n: Number(alone[1]), title: '', starred: false, asks: false }, lines, i);
       if (c.title !== '' && !/^\s*(?:No\.\s*)?\d{1,3}[.．、]?\s*$/i.test(lines[nextNonBlank(lines, i)]!.text)) candidates.push(c);

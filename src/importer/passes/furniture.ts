@@ -59,7 +59,8 @@ const PICTURE = /^(?:\[?(?:图片|图像|image|img|picture|photo|动图|GIF)\]?|
 /** A caption: `图：…`, `图 1 …`, `图1-2：…`, `▲ …`, `↑ …`, `(图源网络)`. */
 const CAPTION = /^(?:图\s*[\d一二三四五六七八九十]*(?:[-.．]\d+)?\s*[:：.．、\s]|[▲△↑]\s*|[（(]图[^）)]*[）)]$|Figure\s*\d*[:.]\s)/i;
 /** The end of a post, after which a platform lists other posts and asks for likes: `- END -`, `（完）`, `— THE END —`, `往期推荐`. */
-const END_MARK = /^[-—–=~*·\s]*(?:END|THE END|完|全文完|本文完|正文完)[-—–=~*·\s]*$|^[（(](?:完|全文完)[）)]$|^(?:往期推荐|往期回顾|推荐阅读|相关阅读|相关推荐|延伸阅读|精彩推荐|猜你喜欢|Related (?:posts|articles|reading))[:：]?$/i;
+// A bare `END` can close a heredoc or a SQL block pasted without a fence: only a decorated one (`- END -`) counts.
+const END_MARK = /^[-—–=~*·\s]+(?:THE )?END[-—–=~*·\s]+$|^THE END$|^[-—–=~*·\s]*(?:完|全文完|本文完|正文完)[-—–=~*·\s]*$|^[（(](?:完|全文完)[）)]$|^(?:往期推荐|往期回顾|推荐阅读|相关阅读|相关推荐|延伸阅读|精彩推荐|猜你喜欢|Related (?:posts|articles|reading))[:：]?$/i;
 
 export type FurnitureKind = 'counter' | 'stamp' | 'boilerplate' | 'call' | 'disclaimer' | 'handle' | 'picture';
 
