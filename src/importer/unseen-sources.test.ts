@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEditorExpectations, type Expected } from './editor-expectations.ts';
+import { importNote } from './pipeline.ts';
+import { unaccountedLines } from './report.ts';
 
 /**
  * Notes pasted from places the other fixtures do not imitate (fixtures/README.md says what each
@@ -70,4 +73,16 @@ const EXPECTED: Record<string, Expected> = {
 
 describe('notes pasted from places the other fixtures do not imitate', () => {
   describeEditorExpectations(FIXTURES, EXPECTED);
+});
+
+describe('the same notes saved on Windows', () => {
+  // Notepad and Word save with CRLF line ends and a byte-order mark: the questions must not change.
+  for (const name of Object.keys(EXPECTED)) {
+    it(`${name} with CRLF and a BOM`, () => {
+      const text = readFileSync(join(FIXTURES, name), 'utf8');
+      const windows = importNote(new TextEncoder().encode(`\ufeff${text.replace(/\n/g, '\r\n')}`), name);
+      expect(windows.entries.map((e) => e.title)).toEqual(EXPECTED[name]!.titles);
+      expect(unaccountedLines(windows.report)).toEqual([]);
+    });
+  }
 });
