@@ -18,6 +18,12 @@ describe('rows of tab-separated fields', () => {
     expect(body(r.entries[0]!.mdx)).toContain('| 探针 | 作用 |\n| --- | --- |\n| liveness | 失败就重启容器 |');
   });
 
+  it('leave addresses and numbers pasted without a fence to the code repairs', () => {
+    const r = load(['1. 怎么让节点互相解析主机名？', '写进每台机器的 /etc/hosts：', '192.168.1.10\tmaster', '192.168.1.11\tnode1', '2. 什么是 Pod？', '最小的调度单位。'].join('\n'));
+    expect(body(r.entries[0]!.mdx)).not.toContain('|');
+    expect(body(r.entries[0]!.mdx)).toContain('192.168.1.11');
+  });
+
   it('leave a single line with a tab in it alone', () => {
     const r = load(['1. 什么是 Pod？', 'Pod\t最小的调度单位。', '2. 什么是 Service？', '稳定入口。'].join('\n'));
     expect(body(r.entries[0]!.mdx)).not.toContain('|');

@@ -1,5 +1,5 @@
 import { asksQuestion, fenceRanges } from '../evidence.ts';
-import { isBlank } from '../text.ts';
+import { hasCjk, isBlank } from '../text.ts';
 import type { Drop, Line, Pass } from '../types.ts';
 import { codeLanguage } from './build-blocks.ts';
 import { counted } from './note-lines.ts';
@@ -80,6 +80,14 @@ export const delimitedRows: Pass = (doc) => {
     }
     const cells = rows.map((r) => fieldsOf(r.text));
     const asking = cells.filter((c) => asksQuestion(c[0]!)).length;
+    // `/etc/hosts` or a command's output pasted without a fence is code, not a table: a table has words in its
+    // header (or Chinese somewhere), not addresses and numbers.
+    const worded = cells.some((c) => c.some((f) => hasCjk(f))) || cells[0]!.every((f) => /^[A-Za-z][A-Za-z _-]*$/.test(f));
+    if (asking < rows.length * 0.6 && !worded) {
+      out.push(...rows);
+      i = end - 1;
+      continue;
+    }
     const richText = html || cells.some((c) => c.some((f) => /<(?:br|div|b|code|pre)\b[^>]*>/i.test(f)));
     if (asking >= rows.length * 0.6) {
       cells.forEach((c, k) => {
