@@ -92,7 +92,7 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
   doc.lines.forEach((l, i) => {
     if (i <= firstQuestion || remove.has(i) || !l.aside) return;
     dropLine(i, asideReason[l.aside]);
-    setAside.push(...l.src.map((line) => ({ line, text: l.text })));
+    setAside.push(...l.src.map((line) => ({ line, text: l.text, reason: asideReason[l.aside!] })));
     asideCount++;
   });
   const firstAside = doc.lines.findIndex((l, i) => i > firstQuestion && l.aside);
@@ -111,7 +111,7 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     for (let i = start; i < t.index; i++) {
       if (remove.has(i) || isBlank(doc.lines[i]!.text)) continue;
       dropLine(i, 'preface');
-      setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text })));
+      setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text, reason: 'preface' as const })));
       firstPostPreface ??= doc.lines[i]!.src[0];
       postPreface++;
     }

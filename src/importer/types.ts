@@ -121,7 +121,11 @@ export interface Doc {
   yaml: YamlStats;
   /** The question family the evidence chose (general path), e.g. `numbered`. */
   family?: string;
-  /** Text that belongs to no question (preface, epilogue), word for word, so the report still holds it. */
+  /**
+   * Text that belongs to no question (preface, epilogue), word for word, so the report still holds it.
+   * `reason` is given where the line is not listed under that reason in `dropped` (a flashcard's tag field
+   * shares its line with the card) and on every line the furniture, metadata and post passes set aside.
+   */
   setAside?: { line: number; text: string; reason?: DropReason }[];
   /** How many places each pass changed, by pass name: what `--dry-run` prints. */
   passCounts?: Record<string, number>;

@@ -62,7 +62,7 @@ export const delimitedRows: Pass = (doc) => {
       if (/^tags column$/i.test(header[1]!)) tagsColumn = Number(header[2]) - 1;
       if (/^html$/i.test(header[1]!)) html = /true/i.test(header[2]!);
       drops.push(...line.src.map((n) => ({ line: n, reason: 'metadata' as const })));
-      setAside.push(...line.src.map((n) => ({ line: n, text: line.text })));
+      setAside.push(...line.src.map((n) => ({ line: n, text: line.text, reason: 'metadata' as const })));
       changed++;
       continue;
     }

@@ -57,7 +57,7 @@ export const setAsideQuestionMetadata: Pass = (doc) => {
     for (const f of run) {
       const line = s.lines[f.index]!;
       drops.push(...line.src.map((n) => ({ line: n, reason: 'metadata' as const })));
-      setAside.push(...line.src.map((n) => ({ line: n, text: line.text })));
+      setAside.push(...line.src.map((n) => ({ line: n, text: line.text, reason: 'metadata' as const })));
       if (FREQUENCY.test(f.key)) importance = importanceOf(f.value) ?? importance;
       changed++;
     }
