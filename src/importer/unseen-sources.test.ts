@@ -86,3 +86,25 @@ describe('the same notes saved on Windows', () => {
     });
   }
 });
+
+describe('other surface forms of the same sources', () => {
+  const load = (note: string, name = 'variant.md') => importNote(new TextEncoder().encode(note), name);
+
+  it('a chat copied with the speaker and the words on one line (`User:` / `Assistant:`)', () => {
+    const r = load(['User: 什么是 Pod？', 'Assistant: Kubernetes 里最小的调度单位。', '', 'User: Service 是做什么的？', 'Assistant: 给一组 Pod 一个稳定的入口。', '', 'User: 明白了，谢谢', 'Assistant: 不客气。'].join('\n'));
+    expect(r.entries.map((e) => e.title)).toEqual(['什么是 Pod？', 'Service 是做什么的？']);
+    expect(r.entries[1]!.mdx).not.toMatch(/谢谢|不客气|Assistant/);
+    expect(r.report.setAside?.map((a) => a.text)).toEqual(expect.arrayContaining(['User: 明白了，谢谢']));
+  });
+
+  it('numbers alone on their line written `No.1`', () => {
+    const r = load(['No.1', 'Pod 为什么会被驱逐？', '节点资源紧张时 kubelet 会按 QoS 驱逐 Pod。', '', 'No.2', '怎么看驱逐的原因？', '看 Pod 的 status.reason 和事件。', '', 'No.3', '怎么避免关键 Pod 被驱逐？', '设置合适的 requests 和 PriorityClass。'].join('\n'), 'variant.txt');
+    expect(r.entries.map((e) => e.title)).toEqual(['Pod 为什么会被驱逐？', '怎么看驱逐的原因？', '怎么避免关键 Pod 被驱逐？']);
+  });
+
+  it('a Q&A thread numbered `1.` with its counters in English', () => {
+    const r = load(['1. 什么是 Pod？', '最小的调度单位。', '2. 什么是 Service？', '稳定入口。', 'edited Mar 3, 2025', '12 Upvotes · 3 Comments', '@someone', '1. 什么是 Ingress？', '七层的入口。', '2. 什么是 CNI？', '容器网络接口。'].join('\n'), 'variant.txt');
+    expect(r.entries.map((e) => e.title)).toEqual(['什么是 Pod？', '什么是 Service？', '什么是 Ingress？', '什么是 CNI？']);
+    expect(r.report.dropped.furniture).toBe('5-7');
+  });
+});
