@@ -54,11 +54,13 @@ export const delimitedRows: Pass = (doc) => {
   let tagsColumn = -1;
   let html = false;
   const isRow = (i: number) => !inFence[i] && /^[^\t\s][^\t]*\t/.test(doc.lines[i]!.text);
+  // The header opens the file and rows follow it: a lone `#html:true` elsewhere, or above prose, is the author's.
+  const body = doc.lines.findIndex((l, i) => !inFence[i] && !isBlank(l.text) && !ANKI_HEADER.test(l.text.trim()));
+  const headed = body > 0 && isRow(body);
   for (let i = 0; i < doc.lines.length; i++) {
     const line = doc.lines[i]!;
-    const header = !inFence[i] && out.every((l) => isBlank(l.text)) ? ANKI_HEADER.exec(line.text.trim()) : null;
+    const header = headed && i < body ? ANKI_HEADER.exec(line.text.trim()) : null;
     if (header) {
-      // Read the header only where rows follow it: a lone `#html:true` in prose is prose.
       if (/^tags column$/i.test(header[1]!)) tagsColumn = Number(header[2]) - 1;
       if (/^html$/i.test(header[1]!)) html = /true/i.test(header[2]!);
       drops.push(...line.src.map((n) => ({ line: n, reason: 'metadata' as const })));
