@@ -12,6 +12,12 @@ describe('fields that open most answers under the same names', () => {
     expect(r.report.dropped.metadata).toBe('3-4,10-11');
   });
 
+  it('stay in the answer when they say what the answer says (`定义：…`), however many answers open with them', () => {
+    const r = load(['## 1. 什么是 Pod？', '', '定义：最小的调度单位', '', '一个 Pod 可以有多个容器。', '', '## 2. 什么是 Service？', '', '定义：一组 Pod 的稳定入口', '', '有 ClusterIP。'].join('\n'));
+    expect(body(r.entries[0]!.mdx)).toContain('定义：最小的调度单位');
+    expect(r.report.dropped.metadata).toBeUndefined();
+  });
+
   it('stay in the answer when only one answer opens with them', () => {
     const r = load(['## 1. Pod 为什么 Pending？', '', '原因：资源不够', '', '看事件。', '', '## 2. 什么是 Service？', '', '一组 Pod 的稳定入口。'].join('\n'));
     expect(body(r.entries[0]!.mdx)).toContain('原因：资源不够');

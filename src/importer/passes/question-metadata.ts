@@ -12,6 +12,10 @@ import { counted } from './note-lines.ts';
  */
 const FIELD = /^\s*(?:\*\*)?([^\s:：*#>|`-][^:：*]{0,9}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(\S.{0,39}?)\s*$/;
 const FREQUENCY = /频率|频次|考频|热度|常考|出现|重要|frequency|importance|priority/i;
+/** Names a question bank files its questions under; an answer's own `定义：…` or `作用：…` is not one. */
+const BOOKKEEPING = /难度|难易|考察|考点|知识点|频率|频次|考频|热度|常考|重要|标签|分类|类别|题型|来源|出处|公司|岗位|面试官|轮次|日期|时间|耗时|分值|掌握|level|difficulty|tags?|category|topic|source|company|frequency|importance|priority|date/i;
+/** A rating (`★★★`, `高`, `hard`, `3/5`): whatever the field is called, it grades the question. */
+const RATING = /^(?:[★☆⭐]+|[高中低]|较?[难易]|中等|简单|困难|easy|medium|hard|high|low|\d(?:\s*\/\s*\d)?)$/i;
 
 function importanceOf(value: string): 1 | 2 | 3 | undefined {
   const v = value.trim();
@@ -39,7 +43,11 @@ export const setAsideQuestionMetadata: Pass = (doc) => {
   const fields = doc.sections.map(openingFields);
   const seen = new Map<string, number>();
   for (const f of fields) for (const key of new Set(f.map((x) => x.key))) seen.set(key, (seen.get(key) ?? 0) + 1);
-  const shared = new Set([...seen].filter(([, n]) => n >= 2 && n >= doc.sections.length * 0.5).map(([key]) => key));
+  const values = new Map<string, string[]>();
+  for (const f of fields.flat()) values.set(f.key, [...(values.get(f.key) ?? []), f.value]);
+  const shared = new Set(
+    [...seen].filter(([key, n]) => n >= 2 && n >= doc.sections.length * 0.5 && (BOOKKEEPING.test(key) || values.get(key)!.every((v) => RATING.test(v)))).map(([key]) => key),
+  );
   if (shared.size === 0) return { ...doc, passCounts: counted(doc, 'question-metadata', 0) };
   const drops: Drop[] = [...doc.drops];
   const setAside = [...(doc.setAside ?? [])];
