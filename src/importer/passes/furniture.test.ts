@@ -1,6 +1,11 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeNote } from '../decode.ts';
 import { importNote } from '../pipeline.ts';
-import { furnitureKind } from './furniture.ts';
+import { readSiteQuestions } from '../roundtrip/site-questions.ts';
+import type { Doc } from '../types.ts';
+import { furnitureKind, markFurniture } from './furniture.ts';
 
 describe('a copied site’s furniture, recognised by family', () => {
   it.each([
@@ -68,5 +73,24 @@ describe('posts of a thread', () => {
     const r = importNote(new TextEncoder().encode(note), 'stamp.txt');
     expect(r.entries[0]!.mdx).toContain('同一个 Pod 的容器共享网络。');
     expect(r.report.dropped.preface).toBeUndefined();
+  });
+});
+
+describe('the author’s own text is never furniture', () => {
+  // Every line of the site's reviewed answers and of the five seed notes: thousands of lines of real answers.
+  const root = join(import.meta.dirname, '../../..');
+  const raw = readdirSync(join(root, 'content/raw')).filter((f) => f.endsWith('.txt'));
+
+  it('no line of the site’s answers is taken for a site’s furniture', () => {
+    const flagged = readSiteQuestions(join(root, 'content/docs')).flatMap((q) => q.body.filter((l) => furnitureKind(l) !== null).map((l) => `${q.title}: ${l}`));
+    expect(flagged).toEqual([]);
+  });
+
+  it('no line of the seed notes is marked, by any family or by its neighbours', () => {
+    for (const note of raw) {
+      const bytes = readFileSync(join(root, 'content/raw', note));
+      const doc: Doc = { note, format: 'general', lines: decodeNote(bytes, note).lines, sections: [], drops: [], warnings: [], yaml: { blocks: 0, reindented: 0, validated: 0, failed: 0 } };
+      expect(markFurniture(doc).lines.filter((l) => l.aside || l.postStart).map((l) => `${note}:${l.src[0]} ${l.text}`)).toEqual([]);
+    }
   });
 });

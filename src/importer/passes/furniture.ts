@@ -48,7 +48,8 @@ const RELEASE = /(?<![\w-])(?:kubernetes|k8s)(?![\w-])|\bv\d+\.\d+|版本|\brele
 /** Copyright and reprint boilerplate a platform appends to every post. */
 const BOILERPLATE = /著作权归.{0,6}所有|转载请(?:联系|注明)|未经.{0,8}(?:允许|授权).{0,6}(?:转载|使用)|版权声明|本文(?:为|系).{0,20}原创|遵循\s*CC\s*4\.0|All rights reserved/i;
 /** A call to follow, scan or star: `点击上方蓝字关注我们`, `长按识别二维码`, `设为星标`, `点个「在看」`, `欢迎关注公众号`. */
-const CALL_TO_ACTION = /(?:点击|长按|扫码|扫描|识别|设为|点个|欢迎|记得|一键|求个?|戳).{0,12}(?:关注|二维码|星标|在看|点赞|三连|转发|公众号|加群|交流群|阅读原文)|(?:关注|添加).{0,8}(?:公众号|微信号|小助手)/;
+// The verb and its object stand close: `请求转发到 kubelet` is no call to forward a post.
+const CALL_TO_ACTION = /(?:点击|长按|扫码|扫描|设为|点个|欢迎|记得|一键|戳)[^，。,；;]{0,10}(?:关注|二维码|星标|在看|点赞|三连|公众号|加群|交流群|阅读原文)|(?:欢迎|记得|(?:^|[\s，,。！!~～])求个?)(?:点赞|收藏|转发|三连)|识别[^，。,；;]{0,4}二维码|(?:关注|添加)[^，。,；;]{0,8}(?:公众号|微信号|小助手)/;
 /** A model's reminder under a chat transcript: `ChatGPT can make mistakes.`, `内容由 AI 生成`. */
 const AI_DISCLAIMER = /can make mistakes|check important info|内容由\s*AI\s*生成|AI\s*生成的内容|仅供参考，请注意甄别|may (?:display|produce) inaccurate/i;
 /** `@alice-dev` alone, and the badge a forum puts next to a name. */
