@@ -15,6 +15,7 @@ export type Family =
   | 'numbered-dotted'
   | 'circled'
   | 'numbered-glued'
+  | 'numbered-alone'
   | 'bullet-numbered'
   | 'paren-numbered'
   | 'q-numbered'
@@ -35,6 +36,7 @@ export const FAMILY_LABELS: Record<Family, string> = {
   'numbered-dotted': '章节编号（1.1 …）',
   'circled': '圈号（① …）',
   'numbered-glued': '编号紧贴文字（1简述…）',
+  'numbered-alone': '编号独占一行、问题在下一行（01 / 问题）',
   'bullet-numbered': '列表符号加编号（* 1. …）',
   'paren-numbered': '括号编号（（1）…）',
   'q-numbered': 'Q 编号（Q1 …）',
@@ -60,6 +62,8 @@ export interface Candidate {
   level?: number;
   /** The chapter or section a dotted number belongs to (`2.1` of `2.1.3`): a new one restarts the count. */
   parent?: string;
+  /** The line is only a number or a label (`01`, `You said:`): the question's wording is the next line. */
+  titleBelow?: boolean;
 }
 
 const QUESTION_WORDS =
@@ -106,14 +110,14 @@ const NUMBER_PREFIX = /^(?:Q\s*)?(\d{1,3})\s*[.．、:：)）]\s*/i;
 const CN_PREFIX = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*/;
 
 /** A question label: `问：`, `Q:`, `问题1：`, `**问题：**`, `面试题：`, and the interviewer's turn of a transcript (`面试官：`). */
-export const QUESTION_LABEL = /^(?:\*\*)?(?:问题?|Q|面试题|题目|面试官|Interviewer)\s*(\d{0,3})\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*/i;
+export const QUESTION_LABEL = /^(?:\*\*)?(?:问题?|Q|面试题|题目|面试官|Interviewer|You said|You asked|You|User|用户|Human|Prompt)\s*(\d{0,3})\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*/i;
 /** The speaker labels of an interview transcript: a turn that asks nothing is conversation, not a question. */
-export const DIALOGUE_LABEL = /^label:(?:面试官|Interviewer)/i;
+export const DIALOGUE_LABEL = /^label:(?:面试官|Interviewer|You|User|用户|Human|Prompt)/i;
 /** A line where the interviewer speaks. */
-export const INTERVIEWER_TURN = /^(?:\*\*)?(?:面试官|Interviewer)\s*(?:\*\*)?\s*[:：]/i;
+export const INTERVIEWER_TURN = /^(?:\*\*)?(?:面试官|Interviewer|You said|You asked|You|User|用户|Human|Prompt)\s*(?:\*\*)?\s*[:：]/i;
 export const BRACKET_LABEL = /^【(?:问题?|题目|Q)\s*(\d{0,3})】\s*/i;
 /** An answer label: `答：`, `A:`, `**答案：**`, `【答案】`, `回答：`. */
-export const ANSWER_LABEL = /^\s*(?:(?:\*\*)?(?:答案?|回答|解答|参考答案|A|我|候选人|面试者|应聘者|Candidate)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|A\d{1,3}\s*[.．:：]\s*|【(?:答案?|解答|回答|A)】)\s*/i;
+export const ANSWER_LABEL = /^\s*(?:(?:\*\*)?(?:答案?|回答|解答|参考答案|A|我|候选人|面试者|应聘者|Candidate|(?:ChatGPT|Assistant|AI|Claude|Gemini|Copilot|Kimi|DeepSeek|通义千问|通义|文心一言|文心|豆包|元宝|智谱清言)(?: said)?)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|A\d{1,3}\s*[.．:：]\s*|【(?:答案?|解答|回答|A)】)\s*/i;
 
 /** Full-width digits (`１．`, from Word and WPS) number questions like ASCII ones. */
 export const foldDigits = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -283,6 +287,9 @@ function sequence(shape: string, cands: readonly Candidate[], lines: readonly Li
     // restarts at 1 right after a group heading; a skip of one or two is allowed at a cost. The
     // chain that asks the most wins, so an inner list's `2.` cannot derail the questions after it.
     const boundaryBefore = new Set<number>();
+    // Another post of a thread (a second answer on a Q&A site) numbers its questions from 1 again.
+    const post: number[] = [];
+    lines.forEach((l, i) => (post[i] = (post[i - 1] ?? 0) + (l.postStart ? 1 : 0)));
     for (let i = 0; i < lines.length; i++) {
       if (inFence[i] || at.has(i) || groupTitle(lines[i]!.text) === null) continue;
       let j = i + 1;
@@ -308,7 +315,8 @@ function sequence(shape: string, cands: readonly Candidate[], lines: readonly Li
       consider(endingAt.get(n - 1), 0);
       consider(endingAt.get(n - 2), 0.8);
       consider(endingAt.get(n - 3), 0.9);
-      if (n === 1 && bestEnd >= 0 && (boundaryBefore.has(c.index) || (c.parent !== undefined && c.parent !== usable[bestEnd]!.parent))) consider(bestEnd, 0);
+      const newPost = bestEnd >= 0 && post[c.index] !== post[usable[bestEnd]!.index];
+      if (n === 1 && bestEnd >= 0 && (boundaryBefore.has(c.index) || newPost || (c.parent !== undefined && c.parent !== usable[bestEnd]!.parent))) consider(bestEnd, 0);
       // The same number twice, both asking: a slip of the author's numbering, not an inner list.
       const same = endingAt.get(n);
       if (same !== undefined && c.asks && usable[same]!.asks && usable[same]!.title !== c.title) consider(same, 0.9);
@@ -343,14 +351,42 @@ function hasNestedChild(lines: readonly Line[], i: number): boolean {
   return j < lines.length && /^(\t| {2,})\S/.test(lines[j]!.text);
 }
 
+const nextNonBlank = (lines: readonly Line[], i: number) => {
+  let j = i + 1;
+  while (j < lines.length && isBlank(lines[j]!.text)) j++;
+  return j;
+};
+
+/** A number or label alone on its line: the question is worded on the next line, which must be short and not set aside. */
+function withTitleBelow(c: Candidate, lines: readonly Line[], i: number): Candidate {
+  const next = lines[nextNonBlank(lines, i)];
+  if (!next || next.aside || next.text.trim().length > 100) return c;
+  const title = cleanTitle(next.text.trim());
+  const spoken = DIALOGUE_LABEL.test(c.shape) ? spokenQuestion(title) : title;
+  return { ...c, title: spoken, asks: asksQuestion(spoken), starred: c.starred || /[☆★⭐]/.test(next.text), titleBelow: true };
+}
+
 /** Candidate lines of every family, outside code fences. */
 export function collectCandidates(lines: readonly Line[]): { candidates: Candidate[]; inFence: boolean[] } {
   const inFence = fenceRanges(lines);
   const candidates: Candidate[] = [];
   lines.forEach((line, i) => {
-    if (inFence[i] || isBlank(line.text)) return;
+    // What the copied site put around the text is no question, whatever it looks like.
+    if (inFence[i] || isBlank(line.text) || line.aside) return;
     const found = candidatesOf(line.text, i);
     candidates.push(...(found.some((c) => c.family === 'toggle') && !hasNestedChild(lines, i) ? found.filter((c) => c.family !== 'toggle') : found));
+    // A speaker's label alone on its line (`You said:`), the question on the next.
+    const label = found.length === 0 ? QUESTION_LABEL.exec(line.text.trim()) : null;
+    if (label && label[0].length === line.text.trim().length) {
+      const c = withTitleBelow({ index: i, family: 'label', shape: `label:${label[0].replace(/[\s\d]/g, '')}`, title: '', starred: false, asks: false }, lines, i);
+      if (c.title !== '') candidates.push(c);
+    }
+    // `01` alone on its line, the question on the next (a 公众号 article's section number, a slide's).
+    const alone = /^\s*(?:No\.\s*)?(\d{1,3})[.．、]?\s*$/i.exec(foldDigits(line.text));
+    if (alone && found.length === 0) {
+      const c = withTitleBelow({ index: i, family: 'numbered-alone', shape: `numbered-alone@${/^\s*/.exec(line.text)![0].length}`, n: Number(alone[1]), title: '', starred: false, asks: false }, lines, i);
+      if (c.title !== '' && !/^\s*(?:No\.\s*)?\d{1,3}[.．、]?\s*$/i.test(lines[nextNonBlank(lines, i)]!.text)) candidates.push(c);
+    }
   });
   return { candidates, inFence };
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../checks/check-content.ts';
-import { importNote, type ImportResult } from './pipeline.ts';
-import { expandRanges, unaccountedLines } from './report.ts';
+import { body, describeEditorExpectations, type Expected } from './editor-expectations.ts';
+import { importNote } from './pipeline.ts';
 import { importNotes, reportPath } from './write.ts';
 
 /**
@@ -14,18 +14,6 @@ import { importNotes, reportPath } from './write.ts';
  */
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const load = (name: string) => importNote(readFileSync(join(FIXTURES, name)), name);
-const body = (mdx: string) => mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
-const codeBlocks = (r: ImportResult) => r.entries.flatMap((e) => [...body(e.mdx).matchAll(/^```(\w*)\n([\s\S]*?)\n```$/gm)].map((m) => ({ title: e.title, lang: m[1]!, code: m[2]! })));
-
-interface Expected {
-  titles: string[];
-  /** Code blocks as `lang: first line`, in order. */
-  code: string[];
-  /** Text that must not be in any entry (page furniture, labels). */
-  absent?: RegExp[];
-  /** Markdown an editor would write, somewhere in the entries (a table, a resolved link, a joined sentence). */
-  contains?: string[];
-}
 
 const EXPECTED: Record<string, Expected> = {
   'juejin-quotes.md': {
@@ -192,70 +180,8 @@ const EXPECTED: Record<string, Expected> = {
   },
 };
 
-/**
- * The Chinese of a line as a reader sees it, split into sentences a reader would miss. A speaker
- * label (`面试官：`) and a `第1题：` number are markup like `一、`.
- */
-const sentences = (line: string) =>
-  line
-    .replace(/^\s*(?:面试官|我)[：:]/, '')
-    .replace(/^第\s*[\d一二三四五六七八九十]{1,3}\s*题[：:]?/, '')
-    .replace(/^\s*(?:#{1,6}\s+)?[一二三四五六七八九十]{1,3}、/, '')
-    .split(/[。！？!?；;]/)
-    .map((s) => s.replace(/[^\u3400-\u9fff]/g, ''))
-    .filter((s) => s.length >= 4);
-
 describe('notes in styles the seed notes never showed', () => {
-  for (const [name, want] of Object.entries(EXPECTED)) {
-    describe(name, () => {
-      // Imported on first use, so a note the importer refuses fails its own tests, not the whole file.
-      let imported: ImportResult | undefined;
-      const result = () => (imported ??= load(name));
-
-      it('finds exactly the questions a careful editor would, word for word', () => {
-        const r = result();
-        expect(r.entries.map((e) => e.title)).toEqual(want.titles);
-        expect(r.entries.every((e) => e.frontmatter.status === 'answered')).toBe(true);
-      });
-
-      it('keeps code as blocks in their language', () => {
-        const r = result();
-        const blocks = codeBlocks(r).map((b) => `${b.lang}: ${b.code.split('\n')[0]}`);
-        expect(blocks).toEqual(want.code);
-      });
-
-      it('leaves the copy’s furniture out of the entries', () => {
-        const r = result();
-        const text = r.entries.map((e) => body(e.mdx)).join('\n');
-        for (const re of want.absent ?? []) expect(text).not.toMatch(re);
-        for (const md of want.contains ?? []) expect(text).toContain(md);
-      });
-
-      it('loses no text: every sentence is in an entry, or set aside word for word in the report', () => {
-        const r = result();
-        expect(unaccountedLines(r.report)).toEqual([]);
-        const output = r.entries.map((e) => e.mdx).join('\n').replace(/[^\u3400-\u9fff]/g, '');
-        // What the report says in words: text set aside, and what a warning says it removed.
-        const reported = [...(r.report.setAside ?? []).map((a) => a.text), ...r.report.warnings.map((w) => w.message)].join('\n').replace(/[^\u3400-\u9fff]/g, '');
-        // Layout the site replaces (group headings, tags, rules): the report names each such line.
-        const layout = new Set(['structure', 'blank', 'gutter', 'page-chrome', 'duplicate-title'].flatMap((k) => expandRanges(r.report.dropped[k as 'structure'] ?? '')));
-        // Words a warning says were taken off the front of a title (`那`, `最后一个问题，`).
-        const removed = r.report.warnings.flatMap((w) => [.../“([^”]+)”没有放进标题/.exec(w.message)?.slice(1) ?? []]).map((t) => t.replace(/[^\u3400-\u9fff]/g, ''));
-        const kept = (s: string) => output.includes(s) || reported.includes(s) || removed.some((p) => s.startsWith(p) && output.includes(s.slice(p.length)));
-        const raw = readFileSync(join(FIXTURES, name), 'utf8').split('\n');
-        const missing = raw.flatMap((line, i) => {
-          const n = i + 1;
-          if (layout.has(n)) return [];
-          return sentences(line).filter((s) => !kept(s)).map((s) => `${n}: ${s}`);
-        });
-        expect(missing).toEqual([]);
-        // Set-aside lines are in no entry: the report is the only place their text survives.
-        for (const n of ['preface', 'epilogue', 'small-talk'].flatMap((k) => expandRanges(r.report.dropped[k as 'preface'] ?? ''))) {
-          expect(r.report.setAside?.some((a) => a.line === n)).toBe(true);
-        }
-      });
-    });
-  }
+  describeEditorExpectations(FIXTURES, EXPECTED);
 
   it('says in the report what it set aside, and why', () => {
     const r = load('juejin-quotes.md');

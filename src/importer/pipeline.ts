@@ -18,6 +18,11 @@ import { segmentTutorial } from './formats/tutorial.ts';
 import { buildHexoBlocks, buildPlainBlocks } from './passes/build-blocks.ts';
 import { buildMarkdown } from './passes/build-markdown-blocks.ts';
 import { buildTutorial } from './passes/build-tutorial-blocks.ts';
+import { delimitedRows } from './passes/delimited-rows.ts';
+import { markFurniture } from './passes/furniture.ts';
+import { outlineToList } from './passes/outline.ts';
+import { setAsideQuestionMetadata } from './passes/question-metadata.ts';
+import { flagResidue } from './passes/residue.ts';
 import { dedupeDoubledBlocks } from './passes/dedupe-blocks.ts';
 import { drawFlowsAsMermaid } from './passes/flows-to-mermaid.ts';
 import { joinSplitInlineCode } from './passes/join-inline-code.ts';
@@ -74,6 +79,9 @@ function generalPasses(start?: Doc): Pass[] {
     // A callout quotes every line of its answer: unwrap it before a `> ` on most lines can pass for page decoration.
     unwrapCallouts,
     stripLinePrefix,
+    markFurniture,
+    delimitedRows,
+    outlineToList,
     stripPageChrome,
     joinHardWraps,
     stripExportMarkup,
@@ -91,6 +99,8 @@ function generalPasses(start?: Doc): Pass[] {
       const { structure: _structure, ...rest } = cut;
       return { ...rest, passCounts: { ...(rest.passCounts ?? {}), questions: rest.sections.length, groups: cut.structure.groups.length, 'restated-headings': cut.structure.restated.length } };
     },
+    setAsideQuestionMetadata,
+    flagResidue,
     unwrapAnswerLayout,
     resolveReferenceLinks,
     stripIdeographicIndent,
@@ -259,7 +269,7 @@ function toEntry(section: Section, note: string, provenance: Provenance | null, 
     ...(description ? { description } : {}),
     topic,
     tags: tagsFor(title, context),
-    importance: override.importance ?? (section.starred ? 2 : 1),
+    importance: override.importance ?? section.importance ?? (section.starred ? 2 : 1),
     status,
     sources: [{ note, line: titleLine, ...(lines.at(-1)! > titleLine ? { endLine: lines.at(-1)! } : {}) }],
   };

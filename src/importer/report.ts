@@ -37,7 +37,7 @@ export interface ImportReport {
   yaml: YamlStats;
   warnings: Warning[];
   /** Lines of the note that belong to no question (preface, epilogue), word for word. */
-  setAside?: { line: number; text: string }[];
+  setAside?: { line: number; text: string; reason?: DropReason }[];
 }
 
 export function ranges(numbers: Iterable<number>): string {

@@ -1,5 +1,5 @@
 import { ImportError } from './errors.ts';
-import { BRACKET_LABEL, DIALOGUE_LABEL, INTERVIEWER_TURN, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, isTechnical, restates, type Candidate, type Structure } from './evidence.ts';
+import { ANSWER_LABEL, BRACKET_LABEL, DIALOGUE_LABEL, INTERVIEWER_TURN, QUESTION_LABEL, bestCandidateLines, cleanTitle, findStructure, isTechnical, restates, type Candidate, type Structure } from './evidence.ts';
 import { cutSections } from './section.ts';
 import { defaultGlossary } from './slug.ts';
 import { fenceRanges } from './evidence.ts';
@@ -41,7 +41,9 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
   // An interviewer's `嗯。那…` before the question is gone from the title: the report says what was removed.
   if (DIALOGUE_LABEL.test(structure.shape)) {
     for (const q of structure.questions) {
-      const said = cleanTitle(doc.lines[q.index]!.text.trim().replace(QUESTION_LABEL, ''));
+      let at = q.index;
+      if (q.titleBelow) while (at + 1 < doc.lines.length && (at === q.index || isBlank(doc.lines[at]!.text))) at++;
+      const said = cleanTitle(doc.lines[at]!.text.trim().replace(QUESTION_LABEL, ''));
       if (said !== q.title && said.endsWith(q.title)) warnings.push({ line: doc.lines[q.index]!.src[0], message: `问题前的口头语“${said.slice(0, said.length - q.title.length).trim()}”没有放进标题` });
     }
   }
@@ -58,12 +60,12 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
       continue;
     }
     const extra: number[] = [];
-    if (title === '') {
+    if (title === '' || q.titleBelow) {
       let j = q.index + 1;
       while (j < doc.lines.length && isBlank(doc.lines[j]!.text)) j++;
       const next = doc.lines[j];
       if (!next) continue;
-      title = next.text.trim().replace(/\*\*/g, '');
+      title = q.titleBelow ? q.title : next.text.trim().replace(/\*\*/g, '');
       extra.push(j);
     }
     titles.push({ index: q.index, title, starred: q.starred, extra });
@@ -84,6 +86,37 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
     dropLine(i, 'preface');
     setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text })));
   }
+  // What the copied site put around the text (recognised before the questions were), wherever it stands after the first question.
+  const asideReason = { furniture: 'furniture', 'lost-image': 'lost-image', epilogue: 'epilogue' } as const;
+  let asideCount = 0;
+  doc.lines.forEach((l, i) => {
+    if (i <= firstQuestion || remove.has(i) || !l.aside) return;
+    dropLine(i, asideReason[l.aside]);
+    setAside.push(...l.src.map((line) => ({ line, text: l.text, reason: asideReason[l.aside!] })));
+    asideCount++;
+  });
+  const firstAside = doc.lines.findIndex((l, i) => i > firstQuestion && l.aside);
+  if (asideCount > 0) warnings.push({ line: doc.lines[firstAside]?.src[0], message: `${asideCount} 行是复制来源网站的页面元素（点赞数、发布时间、关注提示、丢失的图片等），没有放进答案，原文记在报告的 setAside 里` });
+  // Each post of a thread (another answer, another comment) opens like a note of its own: its text before its first question is its preface.
+  let postPreface = 0;
+  let firstPostPreface: number | undefined;
+  titles.forEach((t, k) => {
+    const previous = titles[k - 1]?.index ?? -1;
+    let start = -1;
+    for (let i = t.index; i > previous; i--) if (doc.lines[i]!.postStart) {
+      start = i;
+      break;
+    }
+    if (start < 0 || previous < 0) return;
+    for (let i = start; i < t.index; i++) {
+      if (remove.has(i) || isBlank(doc.lines[i]!.text)) continue;
+      dropLine(i, 'preface');
+      setAside.push(...doc.lines[i]!.src.map((line) => ({ line, text: doc.lines[i]!.text, reason: 'preface' as const })));
+      firstPostPreface ??= doc.lines[i]!.src[0];
+      postPreface++;
+    }
+  });
+  if (postPreface > 0) warnings.push({ line: firstPostPreface, message: `另一个帖子（回答、评论）在它的第一个问题之前有 ${postPreface} 行开场白，没有放进上一题的答案，原文记在报告的 setAside 里` });
   // A transcript ends with small talk (`面试官：今天就到这里，你有什么想问我的吗？`): after the last question, the
   // interviewer's next turn that is not a question closes the interview, and what follows belongs to no answer.
   const lastQuestion = titles.at(-1)?.index ?? doc.lines.length;
@@ -110,7 +143,7 @@ export function segmentByEvidence(doc: Doc): Doc & { structure: Structure } {
       let j = i + 1;
       while (j < end && !asked.has(j) && !turn(j)) j++;
       const exchange = Array.from({ length: j - i }, (_, k) => i + k).filter((k) => !remove.has(k) && !isBlank(doc.lines[k]!.text));
-      if (exchange.every((k) => !technical(doc.lines[k]!.text.replace(/^\s*\S{1,6}[:：]/, '')))) {
+      if (exchange.every((k) => !technical(doc.lines[k]!.text.trim().replace(QUESTION_LABEL, '').replace(ANSWER_LABEL, '').replace(/^\s*\S{1,6}[:：]/, '')))) {
         for (const k of exchange) {
           dropLine(k, 'small-talk');
           setAside.push(...doc.lines[k]!.src.map((line) => ({ line, text: doc.lines[k]!.text })));

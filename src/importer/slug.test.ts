@@ -68,7 +68,7 @@ describe('permalink ids for imported questions', () => {
   });
 
   it('give the questions of every fixture note distinct, meaningful ids', () => {
-    const notes = readdirSync(FIXTURES).filter((f) => f !== 'README.md');
+    const notes = readdirSync(FIXTURES).filter((f) => /\.(?:txt|md)$/.test(f) && f !== 'README.md');
     const weak: string[] = [];
     for (const name of notes) {
       const r = importNote(readFileSync(join(FIXTURES, name)), name);

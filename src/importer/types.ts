@@ -25,7 +25,13 @@ export type DropReason =
   /** Text after the last answer's closing rule (`觉得有用点个赞`): kept in the report's `setAside`. */
   | 'epilogue'
   /** An exchange in the middle of an interview transcript that asks and answers nothing technical: kept in the report's `setAside`. */
-  | 'small-talk';
+  | 'small-talk'
+  /** What the site or app the note was copied from put around the text (likes, follow calls, edit dates, reply headers): kept in the report's `setAside`. */
+  | 'furniture'
+  /** A question's bookkeeping (`难度：★★`, `考察点：…`, a flashcard's tags): kept in the report's `setAside`. */
+  | 'metadata'
+  /** A picture the copy lost: its placeholder (`图片`) and the caption under it. Kept in the report's `setAside`. */
+  | 'lost-image';
 
 /** One working line; `src` lists the 1-based raw line numbers it came from. */
 export interface Line {
@@ -33,6 +39,14 @@ export interface Line {
   src: number[];
   /** Set on the first line of a run known to be one code block (e.g. a doubled block): its language and length. */
   fence?: { lang: string; length: number };
+  /**
+   * Text that belongs to no answer, recognised before the questions are: what the copied site put
+   * around the text, a lost picture, the sign-off after an end mark. Kept out of the evidence;
+   * set aside in the report wherever it stands (before the first question it is preface, as any text there).
+   */
+  aside?: 'furniture' | 'lost-image' | 'epilogue';
+  /** The first line of another post of a thread (another answer, another comment): its text before its first question is its preface. */
+  postStart?: boolean;
 }
 
 export interface Drop {
@@ -78,6 +92,8 @@ export interface Section {
   titleSrc: number[];
   /** ☆ in the note. */
   starred: boolean;
+  /** How often the note says the question is asked (`出现频率：高`): the entry's importance. */
+  importance?: 1 | 2 | 3;
   /** The heading that grouped this question in the note (`## 网络`): a hint for its topic. */
   topicHint?: string;
   lines: Line[];
@@ -105,8 +121,12 @@ export interface Doc {
   yaml: YamlStats;
   /** The question family the evidence chose (general path), e.g. `numbered`. */
   family?: string;
-  /** Text that belongs to no question (preface, epilogue), word for word, so the report still holds it. */
-  setAside?: { line: number; text: string }[];
+  /**
+   * Text that belongs to no question (preface, epilogue), word for word, so the report still holds it.
+   * `reason` is given where the line is not listed under that reason in `dropped` (a flashcard's tag field
+   * shares its line with the card) and on every line the furniture, metadata and post passes set aside.
+   */
+  setAside?: { line: number; text: string; reason?: DropReason }[];
   /** How many places each pass changed, by pass name: what `--dry-run` prints. */
   passCounts?: Record<string, number>;
 }

@@ -3,7 +3,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parseFrontmatter } from '../checks/frontmatter.ts';
 import { importNote } from './pipeline.ts';
 import { readProvenance } from './provenance.ts';
-import { sha256, unaccountedLines, type ImportReport } from './report.ts';
+import { expandRanges, sha256, unaccountedLines, type ImportReport } from './report.ts';
+import type { DropReason } from './types.ts';
 import { FAMILY_LABELS, type Family } from './evidence.ts';
 import { findDuplicates, type Duplicate, type ExistingPage } from './similar.ts';
 import { parse } from 'yaml';
@@ -63,6 +64,15 @@ function readReport(notePath: string): ImportReport | null {
  * what the last import wrote. It is skipped, and said so, when an editor changed it, deleted it
  * (merged elsewhere), or when a hand-made page already cites the same question in its `sources`.
  */
+const SET_ASIDE_LABELS: Partial<Record<DropReason, string>> = {
+  preface: '问题之前的开场白',
+  epilogue: '文末',
+  'small-talk': '寒暄',
+  furniture: '来源网站的页面元素',
+  metadata: '题目属性',
+  'lost-image': '丢失的图片和图注',
+};
+
 export function importNotes(notePaths: readonly string[], options: WriteOptions): { ok: boolean; log: string[] } {
   const log: string[] = [];
   let ok = true;
@@ -160,6 +170,12 @@ export function importNotes(notePaths: readonly string[], options: WriteOptions)
     const counts = Object.entries(result.doc.passCounts ?? {}).map(([k, v]) => `${k} ${v}`).join('，');
     const family = result.doc.family ? (FAMILY_LABELS[result.doc.family as Family] ?? result.doc.family) : `损坏特征：${result.report.formatLabel}`;
     log.push(`  结构：${family}，${result.entries.length} 个问题；各 pass 处理数：${counts}`);
+    // What went to the report instead of a page, by reason: the lines a reviewer reads in `setAside`.
+    const aside = Object.entries(SET_ASIDE_LABELS).flatMap(([reason, label]) => {
+      const n = expandRanges(r.dropped[reason as DropReason] ?? '').length;
+      return n > 0 ? [`${label} ${n} 行`] : [];
+    });
+    if (aside.length > 0) log.push(`  挪进报告 setAside：${aside.join('，')}`);
     for (const entry of result.entries) {
       const dup = duplicates.get(entry.titleLine);
       if (dup) log.push(`  ${entry.id}（${note}:${entry.titleLine}，${entry.topic}）疑似重复：${dup.map((d) => `${d.url} ${d.score.toFixed(2)}`).join('，')}`);

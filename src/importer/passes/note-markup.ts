@@ -18,7 +18,7 @@ const BR = /<br\s*\/?>/gi;
 const COPY_BUTTON = /^(?:复制代码|复制|已复制|Copy(?: code)?|Copied!?|运行|Run|代码解读|AI\s*代码解读|登录后复制|体验AI代码助手)$/i;
 const LANG_LABEL = /^(yaml|yml|bash|shell|sh|zsh|console|dockerfile|docker|go|golang|json|python|java|text|plaintext|ini|toml|nginx|sql|javascript|js|typescript|ts|makefile|xml|properties|conf|mermaid|diff|hcl|rust|c|cpp)$/i;
 
-const decodeEntities = (s: string) =>
+export const decodeEntities = (s: string) =>
   s.replace(ENTITY, (all, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
     if (name) return ENTITIES[name.toLowerCase()] ?? all;
     const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
@@ -71,11 +71,13 @@ export const unwrapHtmlResidue: Pass = (doc) => {
     while (j < doc.lines.length && doc.lines[j]!.text.trim() === String(gutter.length + 1)) gutter.push(j++);
     const fenced = (label !== null && (chrome.length > 0 || gutter.length > 0)) || gutter.length >= 2;
     // A gutter counts the block's lines, whatever they say; without one the next line must read as code.
-    if (fenced && j < doc.lines.length && (gutter.length > 0 || looksLikeCode(doc.lines[j]!.text))) {
+    // A language label with the copy button under it says a block follows, whatever its lines say (a text diagram in Chinese).
+    const announced = label !== null && chrome.length > 0;
+    if (fenced && j < doc.lines.length && (gutter.length > 0 || looksLikeCode(doc.lines[j]!.text) || (announced && !isBlank(doc.lines[j]!.text)))) {
       const code: Line[] = [];
-      // The gutter counts the block's lines; without it the block runs while the lines read as code.
+      // The gutter counts the block's lines; without it the block runs while the lines read as code, or, announced, to the next blank line.
       if (gutter.length > 0) code.push(...doc.lines.slice(j, j + gutter.length));
-      else for (let k = j; k < doc.lines.length && looksLikeCode(doc.lines[k]!.text) && !inFence[k]; k++) code.push(doc.lines[k]!);
+      else for (let k = j; k < doc.lines.length && !inFence[k] && (announced ? !isBlank(doc.lines[k]!.text) : looksLikeCode(doc.lines[k]!.text)); k++) code.push(doc.lines[k]!);
       const body = code.map((l) => decodeEntities(l.text));
       const lang = label ? label[1]!.toLowerCase().replace(/^(docker)$/, 'dockerfile').replace(/^(yml)$/, 'yaml') : codeLanguage(body);
       for (const k of chrome) dropAll(drops, doc.lines[k]!, 'page-chrome');

@@ -322,6 +322,116 @@ OTHER_FAMILIES.push(
   },
 );
 
+/** A Q&A site's furniture after an answer: stamp, counters, buttons, the reprint notice. */
+const ZHIHU_FOOTER = ['编辑于 2025-11-03 21:47・IP 属地浙江', '\u200b赞同 328\u200b\u200b35 条评论', '\u200b分享', '\u200b收藏\u200b喜欢', '收起\u200b', '著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。', '\u200b'];
+
+/** An answer as one flashcard field: its HTML on one line, `<br>` for the line breaks inside code. */
+function cardField(body: readonly string[]): string {
+  const html = toHtml(toHast(markdown.parse(body.join('\n')) as Root));
+  return html.replace(/<pre>[\s\S]*?<\/pre>/g, (pre) => pre.replace(/\n/g, '<br>')).replace(/\n/g, '').replace(/\t/g, ' ');
+}
+
+/** A chat app's copy of a code block: its language, the copy button, the code, no fence. */
+function chatText(body: readonly string[]): string[] {
+  const out: string[] = [];
+  let fence: string | null = null;
+  for (const l of body) {
+    const f = /^\s*(`{3,}|~{3,})\s*([\w+-]*)/.exec(l);
+    if (fence) {
+      if (f && l.trim() === fence) {
+        fence = null;
+        out.push('');
+      } else out.push(l);
+      continue;
+    }
+    if (f) {
+      fence = f[1]!;
+      out.push('', f[2] || 'text', 'Copy code');
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
+}
+
+OTHER_FAMILIES.push(
+  {
+    name: '知乎问题页（几个回答，每个回答重新编号，赞同数、编辑时间、著作权声明夹在回答之间）',
+    absent: /赞同|编辑于|IP 属地|著作权|收起|补充几个/,
+    render: (qs) => {
+      const posts: string[] = ['Kubernetes 面试会问哪些问题？', '关注者', '1,024', '被浏览', '356,781', '\u200b'];
+      for (let start = 0; start < qs.length; start += 6) {
+        posts.push(start === 0 ? '云原生老王' : '匿名用户', `${328 - start} 人赞同了该回答`, start === 0 ? '面了十几家，整理一下。' : '补充几个我被问到的：', '');
+        qs.slice(start, start + 6).forEach((q, i) => posts.push(`${i + 1}、${q.title}`, ...shiftHeadings(q.body, 2), ''));
+        posts.push(...ZHIHU_FOOTER);
+      }
+      return posts.join('\n');
+    },
+  },
+  {
+    name: '公众号文章（01 编号独占一行，图片占位和图注，文末 END 与往期推荐）',
+    absent: /^图片$|图：示意图|蓝字|往期推荐|阅读原文|二维码/m,
+    render: (qs) =>
+      [
+        '面试题合集',
+        '原创 云原生小站 2026-03-02 08:30 发表于浙江',
+        '点击上方蓝字关注我们，设为星标',
+        '图片',
+        '',
+        ...qs.flatMap((q, i) => [String(i + 1).padStart(2, '0'), q.title, '', ...shiftHeadings(q.body, 2), ...(i % 4 === 3 ? ['图片', '图：示意图'] : []), '']),
+        '▲ 长按识别二维码，加入交流群',
+        '',
+        '- END -',
+        '往期推荐',
+        '一文看懂 Kubernetes 网络',
+        '阅读原文',
+        '赞 12在看 5',
+      ].join('\n'),
+  },
+  {
+    name: 'Anki 导出（问题<TAB>答案<TAB>标签，答案是 HTML）',
+    absent: /k8s::|#separator|<\/?(?:p|div|br|li|ul|ol|pre)>/,
+    fencesLost: true,
+    render: (qs) => ['#separator:tab', '#html:true', '#tags column:3', ...qs.map((q) => `${q.title}\t${cardField(q.body)}\tk8s::${q.topic}`)].join('\n'),
+  },
+  {
+    name: '题库（### 题目 N：问题，每题开头 难度/考察点/出现频率，**参考答案：**）',
+    absent: /难度：|考察点：|出现频率：|参考答案/,
+    render: (qs) =>
+      [
+        '# 面试题库',
+        '',
+        ...qs.flatMap((q, i) => [`### 题目 ${i + 1}：${q.title}`, '', `难度：${'★'.repeat((i % 3) + 1)}`, `考察点：${q.topic}`, `出现频率：${['高', '中', '低'][i % 3]}`, '', '**参考答案：**', '', ...shiftHeadings(q.body, 3), '']),
+      ].join('\n'),
+  },
+  {
+    name: 'GitHub issue 讨论串（Q: 在发起人的评论里，答案是别人的回复，中间是用户名、时间和表情回应）',
+    absent: /commented on|@alice|@bob|👍|^Author$/m,
+    render: (qs) =>
+      [
+        'Interview questions thread #42',
+        'alice opened this issue on Mar 3, 2026 · 9 comments',
+        ...qs.flatMap((q, i) => [
+          '@alice',
+          `alice commented on Mar ${(i % 28) + 1}, 2026`,
+          'Author',
+          `Q: ${q.title}`,
+          '@bob',
+          `bob commented on Mar ${(i % 28) + 1}, 2026 • edited`,
+          ...shiftHeadings(q.body, 2),
+          '',
+          `👍 ${i + 1}`,
+        ]),
+      ].join('\n'),
+  },
+  {
+    name: 'ChatGPT 对话（You said: / ChatGPT said:，代码块只剩语言名和 Copy code）',
+    absent: /You said|ChatGPT said|Copy code|can make mistakes/,
+    fencesLost: true,
+    render: (qs) => [...qs.flatMap((q) => ['You said:', q.title, 'ChatGPT said:', '', ...chatText(q.body), '']), 'ChatGPT can make mistakes. Check important info.'].join('\n'),
+  },
+);
+
 /** Damage people's copies commonly add, applied to a rendered note. */
 export const DAMAGE: { name: string; apply(note: string): string; fencesLost?: boolean }[] = [
   { name: 'CRLF', apply: (n) => n.replace(/\n/g, '\r\n') },
