@@ -14,6 +14,8 @@ interface Held {
 }
 
 const TAG = 'mermaid-pending';
+/** Outputs a page's compiled content could end up in: HTML is filled, the others are refused. */
+const TEXT_OUTPUT = /\.(?:html|xml|json|txt|md|rss|atom)$/;
 const PLACEHOLDER = new RegExp(`<${TAG} data-key="([0-9a-f]+)"></${TAG}>`, 'g');
 
 /** A diagram that could not be drawn; the message names every place the diagram is written. */
@@ -72,20 +74,28 @@ export class DeferredDiagrams {
       }
     }
     const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile() && e.name.endsWith('.html'))
+      .filter((e) => e.isFile() && TEXT_OUTPUT.test(e.name))
       .map((e) => join(e.parentPath, e.name));
-    let changed = 0;
-    for (const file of files) {
-      const html = await readFile(file, 'utf8');
-      if (!html.includes(`<${TAG} `)) continue;
-      const filled = html.replace(PLACEHOLDER, (_, key: string) => {
+    const fill = (file: string, text: string) => {
+      // A feed or JSON endpoint would need the figure escaped for its format: refuse rather than guess.
+      if (!file.endsWith('.html')) throw new Error(`${relative(root, file)}: 含有尚未画好的图的占位元素，但只有 HTML 文件能填入图；请让这个输出等图画好（或不包含图）`);
+      return text.replace(PLACEHOLDER, (_, key: string) => {
         const content = contents.get(key);
         if (content === undefined) throw new Error(`${relative(root, file)}: 找不到图 ${key} 的渲染结果（页面不是在本次构建中编译的？）`);
         return content;
       });
-      await writeFile(file, filled);
-      changed++;
+    };
+    // Every file is checked before any is written, so a refused build leaves no page half-filled;
+    // the second pass reads again rather than holding every filled page in memory.
+    const holding: string[] = [];
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      if (!text.includes(`<${TAG} `)) continue;
+      fill(file, text);
+      holding.push(file);
     }
+    for (const file of holding) await writeFile(file, fill(file, await readFile(file, 'utf8')));
+    const changed = holding.length;
     return { files: changed, diagrams: contents.size };
   }
 }

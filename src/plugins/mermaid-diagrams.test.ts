@@ -330,4 +330,15 @@ describe('diagrams deferred to the end of a build', () => {
     await writeFile(join(dist, 'stale.html'), '<figure><mermaid-pending data-key="0123456789abcdef"></mermaid-pending></figure>');
     await expect(new DeferredDiagrams().fill(dist, dist)).rejects.toThrow(/stale\.html: 找不到图 0123456789abcdef/);
   });
+
+  it('refuses a placeholder in a feed or JSON output, where the figure would need escaping', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mermaid-'));
+    const dist = await mkdtemp(join(tmpdir(), 'dist-'));
+    const { renderBatch, open } = gated();
+    const defer = new DeferredDiagrams();
+    const pending = await figureMarkup(DOC, { cacheDir, renderBatch, defer });
+    await writeFile(join(dist, 'feed.json'), JSON.stringify({ items: [{ content_html: pending }] }));
+    open();
+    await expect(defer.fill(dist, dist)).rejects.toThrow(/feed\.json: 含有尚未画好的图的占位元素/);
+  });
 });
