@@ -18,13 +18,22 @@ const TAG = 'mermaid-pending';
 const TEXT_OUTPUT = /\.(?:html|xml|json|txt|md|rss|atom)$/;
 const PLACEHOLDER = new RegExp(`<${TAG} data-key="([0-9a-f]+)"></${TAG}>`, 'g');
 
+/**
+ * What a contributor reads when a diagram cannot be drawn, wherever the build finds out: the start
+ * of Mermaid's message (its first lines name the problem; the rest is a stack).
+ */
+export function cannotDraw(error: unknown): string {
+  const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
+  return `Mermaid 图无法渲染（请检查语法）：${reason}`;
+}
+
 /** A diagram that could not be drawn; the message names every place the diagram is written. */
 export class DiagramError extends Error {
   readonly places: DiagramPlace[];
 
-  constructor(places: DiagramPlace[], reason: string, root: string) {
+  constructor(places: DiagramPlace[], error: unknown, root: string) {
     const where = places.map((p) => `${relative(root, p.file) || p.file}:${p.line}:${p.column}`).join('、');
-    super(`${where} Mermaid 图无法渲染（请检查语法）：${reason}`);
+    super(`${where} ${cannotDraw(error)}`);
     this.name = 'DiagramError';
     this.places = places;
   }
@@ -69,8 +78,7 @@ export class DeferredDiagrams {
       try {
         contents.set(key, await entry.content);
       } catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
-        throw new DiagramError(entry.places, reason, root);
+        throw new DiagramError(entry.places, error, root);
       }
     }
     const files = (await readdir(dir, { recursive: true, withFileTypes: true }))

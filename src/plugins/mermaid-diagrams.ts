@@ -6,7 +6,7 @@ import { defineMdastPlugin, type PluginFactoryContext } from 'satteri';
 import type { MermaidRenderer } from 'mermaid-isomorphic';
 import type { MermaidTheme, RenderBatch } from './mermaid-batch.ts';
 import { DiagramStore } from './mermaid-store.ts';
-import { DeferredDiagrams } from './mermaid-deferred.ts';
+import { cannotDraw, DeferredDiagrams } from './mermaid-deferred.ts';
 import { SvgCache } from './mermaid-cache.ts';
 import { svgVariant } from './mermaid-variant.ts';
 import { failAt } from './satteri-fail.ts';
@@ -110,13 +110,14 @@ interface Shared {
 const shared = new Map<string, Shared>();
 
 function sharedFor(options: RemarkMermaidOptions): Shared {
-  const storeOptions = {
-    cacheDir: options.cacheDir,
-    keyParts: [mermaidPackage('renderer').version, JSON.stringify(MERMAID_CONFIG)],
-    prefetchDir: options.prefetchDir,
-  };
+  // Resolving the renderer's Mermaid touches the file system: only when a store is made.
   const fresh = (renderBatch: RenderBatch): Shared => ({
-    store: new DiagramStore({ ...storeOptions, renderBatch }),
+    store: new DiagramStore({
+      cacheDir: options.cacheDir,
+      keyParts: [mermaidPackage('renderer').version, JSON.stringify(MERMAID_CONFIG)],
+      prefetchDir: options.prefetchDir,
+      renderBatch,
+    }),
     deferred: options.defer ?? new DeferredDiagrams(),
     deferring: options.defer !== undefined,
   });
@@ -146,8 +147,9 @@ export function mermaidPrefetch(options: RemarkMermaidOptions & { prefetchDir: s
         void state.store.warm();
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: { info(message: string): void } }) => {
-        const { deferred, deferring } = sharedFor(options);
-        if (!deferring || deferred.size === 0) return;
+        // Only a build reaches this hook, and config:setup made every page of it defer.
+        const { deferred } = sharedFor(options);
+        if (deferred.size === 0) return;
         const { files, diagrams } = await deferred.fill(fileURLToPath(dir));
         logger.info(`${diagrams} diagrams drawn while pages were built, placed into ${files} HTML files`);
       },
@@ -188,8 +190,7 @@ export function mermaidDiagrams(options: RemarkMermaidOptions) {
           try {
             content = await rendered(node.value);
           } catch (error) {
-            const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
-            failAt(ctx.fileURL, `Mermaid 图无法渲染（请检查语法）：${reason}`, node.position, 'remark-mermaid:invalid-diagram');
+            failAt(ctx.fileURL, cannotDraw(error), node.position, 'remark-mermaid:invalid-diagram');
           }
         }
         return figureNode(ctx.sourceFormat === 'mdx', content) as never;
